@@ -1,0 +1,3 @@
+import browser from '../browser';
+
+browser.runtime.onInstalled.addListener(() => undefined);

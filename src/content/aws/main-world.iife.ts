@@ -1,0 +1,2 @@
+// Page (MAIN) world helper for the code editor; see the IAM content script.
+export {};

@@ -1,0 +1,2 @@
+// Docker Cloud settings.
+document.documentElement.dataset.dockercloudAwsLink = 'docker';

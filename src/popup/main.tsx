@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main>Docker Cloud AWS Link</main>, document.getElementById('app')!);
