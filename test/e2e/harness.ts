@@ -1,0 +1,97 @@
+// The browser harness: the built extension in Debian's Chromium, with the real AWS console and
+// Docker Cloud host names mapped to the replica server, so the shipped match patterns are exercised.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { startReplicaServer, type ReplicaServer } from '../replica/server';
+import type { ConfigPatch } from '../replica/state';
+
+export const EXTENSION_DIR = resolve('dist');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const AWS_CONSOLE = 'https://console.aws.amazon.com';
+export const AWS_CONSOLE_REGIONAL = 'https://us-east-1.console.aws.amazon.com';
+export const DOCKER_CLOUD = 'https://cloud.docker.com';
+
+export interface Harness {
+  context: BrowserContext;
+  server: ReplicaServer;
+  extensionId: string;
+  /** A blank page to navigate. */
+  page: Page;
+  serviceWorker: () => Promise<Worker>;
+  popupUrl: string;
+  /** Opens the popup as a page (the toolbar popup cannot be clicked headless). */
+  openPopup: () => Promise<Page>;
+  /** Stops the service worker as the browser does when idle; the next event starts it again. */
+  stopServiceWorker: () => Promise<void>;
+  close: () => Promise<void>;
+}
+
+export function chromiumArgs(port: number, extensionDir = EXTENSION_DIR): string[] {
+  const map = ['console.aws.amazon.com', '*.console.aws.amazon.com', 'cloud.docker.com']
+    .map((host) => `MAP ${host} 127.0.0.1:${port}`)
+    .join(', ');
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    `--host-resolver-rules=${map}, EXCLUDE localhost`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    '--no-first-run',
+    '--no-default-browser-check',
+  ];
+}
+
+export async function launch(opts: { config?: ConfigPatch; headless?: boolean; extensionDir?: string } = {}): Promise<Harness> {
+  const server = await startReplicaServer({ config: opts.config });
+  const userDataDir = mkdtempSync(join(tmpdir(), 'dockercloud-aws-link-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: opts.headless ?? true,
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1280, height: 900 },
+    args: chromiumArgs(server.port, opts.extensionDir),
+  });
+  const serviceWorker = async (): Promise<Worker> =>
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL((await serviceWorker()).url()).host;
+  const popupUrl = `chrome-extension://${extensionId}/src/popup/index.html`;
+  const page = context.pages()[0] ?? (await context.newPage());
+
+  const stopServiceWorker = async () => {
+    const cdp = await context.newCDPSession(page);
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    for (const t of targetInfos) {
+      if (t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`)) {
+        await cdp.send('Target.closeTarget', { targetId: t.targetId });
+      }
+    }
+    await cdp.detach();
+  };
+
+  return {
+    context,
+    server,
+    extensionId,
+    page,
+    serviceWorker,
+    popupUrl,
+    openPopup: async () => {
+      const popup = await context.newPage();
+      await popup.setViewportSize({ width: 380, height: 600 });
+      await popup.goto(popupUrl);
+      return popup;
+    },
+    stopServiceWorker,
+    close: async () => {
+      await context.close();
+      await server.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
