@@ -97,6 +97,7 @@ export const popupRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('openStep'), namespace, step }),
   z.object({ kind: z.literal('enterRoleArn'), namespace, roleArn: text(2048) }),
   z.object({ kind: z.literal('sendToDockerCloud'), namespace, replaceExisting: z.boolean() }),
+  z.object({ kind: z.literal('cancelDockerTask'), namespace }),
 ]);
 export type PopupRequest = z.infer<typeof popupRequestSchema>;
 
@@ -158,7 +159,37 @@ export type AwsPlan = z.infer<typeof awsPlanSchema>;
 /** The verdict the background returns for an observed role. */
 export const roleVerdictSchema = z.object({ problems: z.array(problemSchema) });
 
-export const stateChangedSchema = z.object({ kind: z.literal('stateChanged'), state: storedStateSchema });
+/** How Docker Cloud's existing AWS link was made, as its settings page shows it. */
+const dockerLinkMethod = z.enum(['access-key', 'role', 'unknown']);
+
+/** The in-flight Docker Cloud task as the background keeps it (storage.session) and the popup shows it. */
+export const dockerTaskStatusSchema = z.nullable(
+  z.object({
+    namespace,
+    roleArn,
+    replaceExisting: z.boolean(),
+    /** Docker Cloud already had an AWS link: the task waits for the user to choose to replace it. */
+    alreadyLinked: z.nullable(dockerLinkMethod),
+    /** The method of the link being replaced: an access key leaves a dockercloud-user to delete. */
+    replacing: z.nullable(dockerLinkMethod),
+  }),
+);
+export type DockerTaskStatus = z.infer<typeof dockerTaskStatusSchema>;
+
+/** The background's answer to the popup's getState. */
+export const popupViewSchema = z.object({
+  state: storedStateSchema,
+  dockerTask: dockerTaskStatusSchema,
+  /** Stored progress could not be read and was replaced by an empty state. */
+  recovered: z.nullable(z.enum(['corrupt', 'newerVersion'])),
+});
+export type PopupView = z.infer<typeof popupViewSchema>;
+
+export const stateChangedSchema = z.object({
+  kind: z.literal('stateChanged'),
+  state: storedStateSchema,
+  dockerTask: z.optional(dockerTaskStatusSchema),
+});
 
 // Compile-time checks that the schemas and the core's types agree.
 type Assert<T extends true> = T;
