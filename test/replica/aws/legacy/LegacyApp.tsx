@@ -1,0 +1,4 @@
+/** @jsxImportSource react */
+export function LegacyConsole() {
+  return <p>legacy</p>;
+}

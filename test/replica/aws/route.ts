@@ -1,0 +1,35 @@
+// IAM is one page with hash routes: "#/roles/create?step=review", legacy "#roles", "#/roles$new?step=type".
+import { useEffect, useState } from 'react';
+
+export interface HashRoute {
+  /** The path part without the leading "#" and "/", e.g. "roles/create" or "roles$new". */
+  path: string;
+  query: URLSearchParams;
+  raw: string;
+}
+
+export function parseHash(hash: string): HashRoute {
+  const raw = hash.replace(/^#/, '');
+  const [path, query = ''] = raw.split('?', 2) as [string, string?];
+  return { path: path.replace(/^\/+/, '').replace(/\/+$/, ''), query: new URLSearchParams(query), raw };
+}
+
+export function useHashRoute(): HashRoute {
+  const [route, setRoute] = useState(() => parseHash(location.hash));
+  useEffect(() => {
+    const update = () => setRoute(parseHash(location.hash));
+    window.addEventListener('hashchange', update);
+    return () => window.removeEventListener('hashchange', update);
+  }, []);
+  return route;
+}
+
+export function navigate(hash: string, opts: { replace?: boolean } = {}): void {
+  const target = hash.startsWith('#') ? hash : `#${hash}`;
+  if (opts.replace) {
+    history.replaceState(history.state, '', target);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  } else {
+    location.hash = target;
+  }
+}

@@ -1,0 +1,122 @@
+// The replica server's memory: what the IAM replica created and what Docker Cloud's replica
+// received, so a test can assert the real outcome rather than what the page showed.
+
+/** The AWS account the replica console is signed in to. */
+export const REPLICA_ACCOUNT_ID = '123456789012';
+
+export interface CreatedPolicy {
+  name: string;
+  arn: string;
+  description: string;
+  /** The policy document exactly as the console submitted it. */
+  document: string;
+}
+
+export interface CreatedRole {
+  name: string;
+  arn: string;
+  description: string;
+  /** The trust policy the wizard generated from the trusted-entity step. */
+  trustPolicy: string;
+  attachedPolicyArns: string[];
+}
+
+/** One Save of the "Add AWS Credentials" dialog, as Docker Cloud's replica received it. */
+export interface DockerSave {
+  namespace: string;
+  roleArn: string;
+  /** The error text returned to the page, or null when the link succeeded. */
+  error: string | null;
+}
+
+export type AwsVariant = 'current' | 'legacy';
+export type AwsLocale = 'en' | 'ja' | 'de';
+export type DockerLayout = 'legacy' | 'swarm';
+/** Forces Docker Cloud's answer to Save; 'verify' checks the ARN against the IAM replica. */
+export type DockerSaveMode =
+  | 'verify'
+  | 'invalid-role'
+  | 'invalid-credentials'
+  | 'unauthorized-operation'
+  | 'server-error'
+  | 'timeout';
+
+export interface ReplicaConfig {
+  aws: {
+    variant: AwsVariant;
+    locale: AwsLocale;
+    /** Milliseconds before a wizard step's form appears after navigation (controls rendered late). */
+    renderDelayMs: number;
+    /** Console drift: fields in another order, a look-alike extra field, a control removed. */
+    drift: {
+      reorderFields: boolean;
+      duplicateAccountIdField: boolean;
+      removeField: null | 'externalId' | 'policyName' | 'roleName' | 'accountId';
+    };
+    /** Honour the undocumented create-role prefill link parameters (awsAccount, externalId, ...). */
+    honourPrefillParams: boolean;
+  };
+  docker: {
+    layout: DockerLayout;
+    /** The Docker ID signed in; null means logged out. */
+    signedInAs: string | null;
+    /** Organizations the signed-in user can switch to. */
+    organizations: string[];
+    save: DockerSaveMode;
+    /** AWS is already linked for these namespaces (e.g. with the old dockercloud-user access key). */
+    alreadyLinked: Record<string, { method: 'access-key' | 'role'; roleArn?: string }>;
+  };
+}
+
+export interface ReplicaState {
+  accountId: string;
+  policies: CreatedPolicy[];
+  roles: CreatedRole[];
+  dockerSaves: DockerSave[];
+  /** Namespaces whose AWS provider is linked now, with the ARN it was linked with. */
+  dockerLinks: Record<string, { method: 'access-key' | 'role'; roleArn?: string }>;
+  config: ReplicaConfig;
+}
+
+export function defaultConfig(): ReplicaConfig {
+  return {
+    aws: {
+      variant: 'current',
+      locale: 'en',
+      renderDelayMs: 0,
+      drift: { reorderFields: false, duplicateAccountIdField: false, removeField: null },
+      honourPrefillParams: true,
+    },
+    docker: {
+      layout: 'legacy',
+      signedInAs: 'moby',
+      organizations: ['teamawesome'],
+      save: 'verify',
+      alreadyLinked: {},
+    },
+  };
+}
+
+export type ConfigPatch = {
+  aws?: Partial<Omit<ReplicaConfig['aws'], 'drift'>> & { drift?: Partial<ReplicaConfig['aws']['drift']> };
+  docker?: Partial<ReplicaConfig['docker']>;
+};
+
+export function freshState(patch: ConfigPatch = {}): ReplicaState {
+  const config = applyConfig(defaultConfig(), patch);
+  return {
+    accountId: REPLICA_ACCOUNT_ID,
+    policies: [],
+    roles: [],
+    dockerSaves: [],
+    dockerLinks: structuredClone(config.docker.alreadyLinked),
+    config,
+  };
+}
+
+export function applyConfig(base: ReplicaConfig, patch: ConfigPatch): ReplicaConfig {
+  return {
+    aws: { ...base.aws, ...patch.aws, drift: { ...base.aws.drift, ...patch.aws?.drift } },
+    docker: { ...base.docker, ...patch.docker },
+  };
+}
