@@ -101,7 +101,7 @@ async function handleApi(
     json(res, 404, { error: 'Not found' });
     return true;
   }
-  const namespace = (providers ?? credential)![1];
+  const namespace = (providers ?? credential)?.[1] ?? '';
 
   if (providers) {
     if (method !== 'GET') return json(res, 405, { error: `Method "${method}" not allowed.` }), true;
