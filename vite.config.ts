@@ -17,6 +17,8 @@ function firefoxManifest(): ManifestV3Export {
         strict_min_version: '140.0',
         data_collection_permissions: { required: ['none'] },
       },
+      // Firefox for Android only knows data_collection_permissions from 142 on (desktop: 140).
+      gecko_android: { strict_min_version: '142.0' },
     },
   } as ManifestV3Export;
 }
