@@ -1,2 +1,30 @@
-// Page (MAIN) world helper for the code editor; see the IAM content script.
-export {};
+// Runs in the page's world, where Ace's `env.editor` is visible. On request from the content script it
+// sets the text of the one code editor marked with the request's nonce, and answers "<nonce>:true|false".
+import { EDITOR_REPLY, EDITOR_REQUEST } from './editor-bridge';
+
+interface AceEditor {
+  setValue(text: string, cursor: number): void;
+  getValue(): string;
+}
+
+document.addEventListener(EDITOR_REQUEST, (event) => {
+  const detail: unknown = (event as CustomEvent<unknown>).detail;
+  if (typeof detail !== 'string' || detail.length > 20000) return;
+  let nonce = '';
+  let ok = false;
+  try {
+    const request = JSON.parse(detail) as { nonce?: unknown; text?: unknown };
+    if (typeof request.nonce !== 'string' || !/^[0-9a-f]{32}$/.test(request.nonce) || typeof request.text !== 'string') return;
+    nonce = request.nonce;
+    const host = document.querySelector(`[data-dockercloud-editor="${nonce}"]`);
+    const editors = host ? host.querySelectorAll('.ace_editor') : [];
+    const editor = editors.length === 1 ? (editors[0] as Element & { env?: { editor?: AceEditor } }).env?.editor : undefined;
+    if (editor && typeof editor.setValue === 'function') {
+      editor.setValue(request.text, -1);
+      ok = editor.getValue() === request.text;
+    }
+  } catch {
+    ok = false;
+  }
+  if (nonce) document.dispatchEvent(new CustomEvent(EDITOR_REPLY, { detail: `${nonce}:${ok}` }));
+});

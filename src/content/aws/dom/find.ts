@@ -1,0 +1,94 @@
+// Finding console controls by their visible label and Cloudscape structure. A control is "found" only
+// when exactly one visible candidate matches: none is "missing", several is "ambiguous".
+import { isLabel, type LabelKey } from './labels';
+
+export type Found<T extends Element> = { status: 'found'; el: T } | { status: 'missing' } | { status: 'ambiguous' };
+
+type TextControl = HTMLInputElement | HTMLTextAreaElement;
+
+/** Stable prefixes of Cloudscape's scoped class names (file hash part), see the console reference. */
+export const CLOUDSCAPE = {
+  wizardPrimaryButton: '[class*="awsui_primary-button_1xupv_"]',
+  codeEditor: '[class*="awsui_code-editor_1gl9c_"]',
+  tile: '[class*="awsui_tile-container_vj6p7_"]',
+  segmentedControl: '[class*="awsui_root_8cbea_"]',
+  flashSuccess: '[class*="awsui_flash-type-success_1q84n_"]',
+  tabs: '[class*="awsui_root_14rmt_"]',
+};
+
+export const isVisible = (el: Element): boolean => el.getClientRects().length > 0;
+
+export function one<T extends Element>(candidates: Iterable<T>): Found<T> {
+  const unique = [...new Set(candidates)].filter(isVisible);
+  if (unique.length === 1 && unique[0]) return { status: 'found', el: unique[0] };
+  return unique.length === 0 ? { status: 'missing' } : { status: 'ambiguous' };
+}
+
+const isTextControl = (el: Element | null): el is TextControl =>
+  (el instanceof HTMLInputElement && ['text', 'search', 'number', ''].includes(el.getAttribute('type') ?? '')) ||
+  el instanceof HTMLTextAreaElement;
+
+/** The input a FormField label names: `label[for]` first, then `aria-labelledby`, then nesting (legacy pages). */
+function controlOf(label: HTMLLabelElement): TextControl | null {
+  const byFor = label.htmlFor ? document.getElementById(label.htmlFor) : null;
+  if (isTextControl(byFor)) return byFor;
+  if (label.id) {
+    const byAria = [...document.querySelectorAll(`[aria-labelledby~="${CSS.escape(label.id)}"]`)].find(isTextControl);
+    if (byAria) return byAria;
+  }
+  const nested = label.querySelector('input, textarea');
+  return isTextControl(nested) ? nested : null;
+}
+
+/** Text inputs whose label is `key`, within `scope`. */
+function textFields(key: LabelKey, scope: ParentNode): TextControl[] {
+  const labels = [...scope.querySelectorAll('label')].filter((l) => isVisible(l) && isLabel(l.textContent, key));
+  return labels.map(controlOf).filter((c): c is TextControl => c !== null);
+}
+
+export function fieldByLabel(key: LabelKey, scope: ParentNode = document): Found<TextControl> {
+  return one(textFields(key, scope));
+}
+
+/**
+ * The field labelled `key` nearest to `anchor`: the smallest ancestor of the anchor holding such a field
+ * decides. Two there (a look-alike in the same section) is ambiguous; one elsewhere on the page is ignored.
+ */
+export function fieldNear(key: LabelKey, anchor: Element): Found<TextControl> {
+  for (let scope: Element | null = anchor; scope && scope !== document.documentElement; scope = scope.parentElement) {
+    const found = fieldByLabel(key, scope);
+    if (found.status !== 'missing') return found;
+  }
+  return { status: 'missing' };
+}
+
+/** The visible text of whatever labels a control (aria-labelledby, else its wrapping label). */
+function labelOf(control: Element): string {
+  const ids = control.getAttribute('aria-labelledby')?.split(/\s+/) ?? [];
+  const first = ids.map((id) => document.getElementById(id)).find((el) => el !== null);
+  if (first) return first.textContent ?? '';
+  return control.closest('label')?.textContent ?? (control.id ? document.querySelector(`label[for="${CSS.escape(control.id)}"]`)?.textContent ?? '' : '');
+}
+
+/** A checkbox or radio button by its label (Cloudscape's AbstractSwitch labels its native input with aria-labelledby). */
+export function switchByLabel(key: LabelKey, type: 'checkbox' | 'radio', scope: ParentNode = document): Found<HTMLInputElement> {
+  const inputs = [...scope.querySelectorAll<HTMLInputElement>(`input[type="${type}"]`)];
+  return one(inputs.filter((input) => isLabel(labelOf(input), key)));
+}
+
+/** A button whose own text is `key`. */
+export function buttonByText(key: LabelKey, scope: ParentNode = document): Found<HTMLElement> {
+  const buttons = [...scope.querySelectorAll<HTMLElement>('button, a[role="button"], input[type="button"], input[type="submit"]')];
+  return one(buttons.filter((b) => isLabel(b instanceof HTMLInputElement ? b.value : b.textContent, key)));
+}
+
+/** The wizard's primary button (Next, or Create on the last step): by Cloudscape class, else by its text. */
+export function wizardPrimaryButton(textKey: LabelKey): Found<HTMLElement> {
+  const byClass = one(document.querySelectorAll<HTMLElement>(`button${CLOUDSCAPE.wizardPrimaryButton}`));
+  return byClass.status === 'found' ? byClass : buttonByText(textKey);
+}
+
+/** A tab (role="tab") by its label. */
+export function tabByLabel(key: LabelKey): Found<HTMLElement> {
+  return one([...document.querySelectorAll<HTMLElement>('[role="tab"]')].filter((tab) => isLabel(tab.textContent, key)));
+}

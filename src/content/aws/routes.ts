@@ -1,0 +1,163 @@
+// Where each IAM console page lives: pure detectors over the URL, each with the URLs it was written for.
+// IAM is one page (/iam/home) with hash routes; the legacy console used "#roles" and "#/roles$new?step=…".
+
+export interface IamRoute {
+  /** The hash path without "#", leading or trailing "/": "roles/create", "roles$new", "policies". */
+  path: string;
+  query: URLSearchParams;
+}
+
+const IAM_PATH = /^\/iam(?:\/home)?\/?$/;
+
+/** The hash route of an IAM console URL, or null outside the IAM single-page app. */
+export function iamRoute(url: URL): IamRoute | null {
+  if (!IAM_PATH.test(url.pathname)) return null;
+  const raw = url.hash.replace(/^#/, '');
+  const q = raw.indexOf('?');
+  const path = (q === -1 ? raw : raw.slice(0, q)).replace(/^\/+|\/+$/g, '');
+  return { path, query: new URLSearchParams(q === -1 ? '' : raw.slice(q + 1)) };
+}
+
+export interface RouteDetector {
+  id: string;
+  /** URLs this detector was written for; each matches it and no other detector (see the unit test). */
+  examples: string[];
+  matches: (url: URL) => boolean;
+}
+
+const when =
+  (test: (route: IamRoute) => boolean) =>
+  (url: URL): boolean => {
+    const route = iamRoute(url);
+    return route !== null && test(route);
+  };
+
+const step = (route: IamRoute) => route.query.get('step');
+const G = 'https://console.aws.amazon.com/iam/home';
+const R = 'https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1';
+
+/** The role name in "#/roles/details/<name>" (current) or "#/roles/<name>" (legacy). */
+export function roleNameInRoute(route: IamRoute): string | null {
+  const match = /^roles\/(?:details\/)?([^/$]+)$/.exec(route.path);
+  if (!match?.[1] || match[1] === 'create' || match[1] === 'details') return null;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return null;
+  }
+}
+
+export const policiesList: RouteDetector = {
+  id: 'policiesList',
+  examples: [`${G}#/policies`, `${R}#/policies`, `${G}#policies`, `${G}#/policies?filter=dockercloud`],
+  matches: when((r) => r.path === 'policies'),
+};
+
+export const policyEditor: RouteDetector = {
+  id: 'policyEditor',
+  examples: [
+    `${G}#/policies/create?step=addPermissions`,
+    `${R}#/policies/create?step=addPermissions`,
+    `${G}#/policies/create?step=edit`,
+    `${G}#/policies/create`,
+  ],
+  matches: when((r) => r.path === 'policies/create' && [null, 'addPermissions', 'edit'].includes(step(r))),
+};
+
+export const policyReview: RouteDetector = {
+  id: 'policyReview',
+  examples: [`${G}#/policies/create?step=review`, `${R}#/policies/create?step=review`],
+  matches: when((r) => r.path === 'policies/create' && step(r) === 'review'),
+};
+
+export const rolesList: RouteDetector = {
+  id: 'rolesList',
+  examples: [`${G}#/roles`, `${R}#/roles`, `${G}#roles`],
+  matches: when((r) => r.path === 'roles'),
+};
+
+export const roleTrustedEntity: RouteDetector = {
+  id: 'roleTrustedEntity',
+  examples: [
+    `${G}#/roles/create?step=selectEntities`,
+    `${R}#/roles/create?step=selectEntities&trustedEntityType=AWS_ACCOUNT&awsAccount=689684103426`,
+    `${G}#/roles/create?step=type`,
+    `${G}#/roles/create`,
+  ],
+  matches: when((r) => r.path === 'roles/create' && [null, 'selectEntities', 'type'].includes(step(r))),
+};
+
+export const rolePermissions: RouteDetector = {
+  id: 'rolePermissions',
+  examples: [`${G}#/roles/create?step=addPermissions`, `${R}#/roles/create?step=addPermissions`],
+  matches: when((r) => r.path === 'roles/create' && step(r) === 'addPermissions'),
+};
+
+export const roleReview: RouteDetector = {
+  id: 'roleReview',
+  examples: [`${G}#/roles/create?step=review`, `${R}#/roles/create?step=review&roleName=dockercloud-role`],
+  matches: when((r) => r.path === 'roles/create' && step(r) === 'review'),
+};
+
+export const roleDetails: RouteDetector = {
+  id: 'roleDetails',
+  examples: [
+    `${G}#/roles/details/dockercloud-role`,
+    `${R}#/roles/details/dockercloud-role-moby?section=trust_relationships`,
+    `${G}#/roles/details/dockercloud-role?section=permissions`,
+  ],
+  matches: when((r) => r.path.startsWith('roles/details/') && roleNameInRoute(r) !== null),
+};
+
+export const legacyPolicyCreate: RouteDetector = {
+  id: 'legacyPolicyCreate',
+  examples: [`${G}#/policies$new`, `${G}#/policies$new?step=edit`, `${R}#policies$new?step=edit`],
+  matches: when((r) => r.path === 'policies$new'),
+};
+
+export const legacyRoleCreate: RouteDetector = {
+  id: 'legacyRoleCreate',
+  examples: [
+    `${G}#/roles$new?step=name`,
+    `${G}#/roles$new?step=type&roleType=crossAccount&accountID=689684103426`,
+    `${G}#roles$new?step=account`,
+    `${R}#/roles$new?step=policy`,
+    `${G}#/roles$new?step=review`,
+  ],
+  matches: when((r) => r.path === 'roles$new'),
+};
+
+export const legacyRoleDetails: RouteDetector = {
+  id: 'legacyRoleDetails',
+  examples: [`${G}#roles/dockercloud-role`, `${G}#/roles/dockercloud-role-moby`],
+  matches: when((r) => !r.path.startsWith('roles/details/') && roleNameInRoute(r) !== null),
+};
+
+export const ROUTES: RouteDetector[] = [
+  policiesList,
+  policyEditor,
+  policyReview,
+  rolesList,
+  roleTrustedEntity,
+  rolePermissions,
+  roleReview,
+  roleDetails,
+  legacyPolicyCreate,
+  legacyRoleCreate,
+  legacyRoleDetails,
+];
+
+/** The create-role wizard with the console's prefill parameters (honoured or not: the page module checks every field). */
+export function roleCreateHash(plan: { trustedAccountId: string; externalId: string; roleName: string }): string {
+  const query = new URLSearchParams({
+    step: 'selectEntities',
+    trustedEntityType: 'AWS_ACCOUNT',
+    awsAccount: plan.trustedAccountId,
+    isThirdParty: 'true',
+    externalId: plan.externalId,
+    roleName: plan.roleName,
+  });
+  return `#/roles/create?${query}`;
+}
+
+export const roleDetailsHash = (roleName: string): string => `#/roles/details/${encodeURIComponent(roleName)}`;
