@@ -17,8 +17,10 @@ export function parseHash(hash: string): HashRoute {
 export function useHashRoute(): HashRoute {
   const [route, setRoute] = useState(() => parseHash(location.hash));
   useEffect(() => {
-    const update = () => setRoute(parseHash(location.hash));
+    const update = () => setRoute((current) => (current.raw === parseHash(location.hash).raw ? current : parseHash(location.hash)));
     window.addEventListener('hashchange', update);
+    // Children's effects run first and may already have replaced the hash: catch up once.
+    update();
     return () => window.removeEventListener('hashchange', update);
   }, []);
   return route;
