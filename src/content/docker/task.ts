@@ -1,0 +1,16 @@
+// The background's answer to dockerGetTask, checked with the core's own validators: the same rules as
+// dockerTaskSchema without bundling zod into a script that runs on every Docker Cloud page.
+import { parseRoleArn } from '../../core/arn';
+import { parseNamespace } from '../../core/names';
+import type { DockerTask } from '../../core/schemas';
+
+export type Task = NonNullable<DockerTask>;
+
+export function readTask(answer: unknown): Task | null {
+  if (typeof answer !== 'object' || answer === null) return null;
+  const { namespace, roleArn, replaceExisting } = answer as Record<string, unknown>;
+  if (typeof namespace !== 'string' || namespace.length > 64 || typeof roleArn !== 'string' || roleArn.length > 2048) return null;
+  const ns = parseNamespace(namespace);
+  if (!ns.ok || ns.value !== namespace || !parseRoleArn(roleArn).ok || typeof replaceExisting !== 'boolean') return null;
+  return { namespace: ns.value, roleArn, replaceExisting };
+}
