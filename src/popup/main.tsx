@@ -1,3 +1,9 @@
 import { render } from 'preact';
+import browser from '../browser';
+import { t } from '../i18n';
+import { App } from './App';
+import './popup.css';
 
-render(<main>Docker Cloud AWS Link</main>, document.getElementById('app')!);
+document.title = t('extensionName');
+document.documentElement.lang = browser.i18n.getMessage('@@ui_locale').replace('_', '-') || 'en';
+render(<App />, document.getElementById('app')!);
