@@ -5,7 +5,7 @@ const KNOWN: { pattern: RegExp; problem: Problem['message'] }[] = [
   { pattern: /unauthorized operation/i, problem: 'dockerErrorPassRole' },
   { pattern: /invalid aws credentials or insufficient ec2 permissions/i, problem: 'dockerErrorExternalId' },
   { pattern: /invalid aws role or insufficient permissions/i, problem: 'dockerErrorInvalidRole' },
-  { pattern: /authentication credentials were not provided|not authenticated|log ?in/i, problem: 'dockerErrorLoggedOut' },
+  { pattern: /authentication credentials were not provided|not authenticated|\blog ?in\b/i, problem: 'dockerErrorLoggedOut' },
 ];
 
 /** The page's error text is untrusted: it is shown as text, clipped, and only matched against known errors. */

@@ -37,7 +37,7 @@ function principalAccount(principal: string): string | null {
 }
 
 function allowsAssumeRole(statement: JsonObject): boolean {
-  return strings(statement.Action).some((a) => a === 'sts:AssumeRole' || a === 'sts:*' || a === '*');
+  return strings(statement.Action).some((a) => ['sts:assumerole', 'sts:*', '*'].includes(a.toLowerCase()));
 }
 
 /**
