@@ -1,7 +1,8 @@
 // The IAM content script's messages to the background; every answer is parsed before use.
 import browser from '../../browser';
 import type { Problem } from '../../core/problem';
-import { awsPlanSchema, roleVerdictSchema, type AwsRequest } from '../../core/schemas';
+import type { AwsRequest } from '../../core/schemas';
+import { readPlan, readVerdict } from './answers';
 import type { Plan } from './page';
 
 async function send(request: AwsRequest): Promise<unknown> {
@@ -15,8 +16,7 @@ async function send(request: AwsRequest): Promise<unknown> {
 
 /** The plan for the active namespace, or null when no link is in progress. */
 export async function getPlan(): Promise<Plan | null> {
-  const parsed = awsPlanSchema.safeParse(await send({ kind: 'awsGetPlan' }));
-  return parsed.success ? parsed.data : null;
+  return readPlan(await send({ kind: 'awsGetPlan' }));
 }
 
 export const reportPolicyCreated = (policyName: string) => send({ kind: 'awsPolicyCreated', policyName });
@@ -24,6 +24,5 @@ export const reportRoleCreated = (roleName: string) => send({ kind: 'awsRoleCrea
 
 /** The background's verdict on the role read from its page; null when it did not answer. */
 export async function reportRoleObserved(role: { roleArn: string; trustPolicy: string; attachedPolicyNames: string[] }): Promise<Problem[] | null> {
-  const parsed = roleVerdictSchema.safeParse(await send({ kind: 'awsRoleObserved', role }));
-  return parsed.success ? parsed.data.problems : null;
+  return readVerdict(await send({ kind: 'awsRoleObserved', role }));
 }

@@ -15,6 +15,12 @@ export interface PageContext {
 export interface ConsolePage extends RouteDetector {
   /** Runs once per visit; `signal` aborts when the user navigates away. */
   run: (ctx: PageContext, signal: AbortSignal) => Promise<void>;
+  /** Routes with the same key are one visit (a tab switch that rewrites the hash); default: the whole URL. */
+  visitKey?: (route: IamRoute) => string;
 }
 
-export const definePage = (detector: RouteDetector, run: ConsolePage['run']): ConsolePage => ({ ...detector, run });
+export const definePage = (detector: RouteDetector, run: ConsolePage['run'], extra: Pick<ConsolePage, 'visitKey'> = {}): ConsolePage => ({
+  ...detector,
+  run,
+  ...extra,
+});

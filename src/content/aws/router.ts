@@ -7,16 +7,17 @@ import { iamRoute } from './routes';
 
 export function startRouter(pages: ConsolePage[]): void {
   let visit: AbortController | null = null;
-  let lastUrl = '';
+  let visitKey = '';
 
   const onNavigate = () => {
-    if (location.href === lastUrl) return;
-    lastUrl = location.href;
-    visit?.abort();
-    visit = null;
     const url = new URL(location.href);
     const route = iamRoute(url);
     const page = route && pages.find((p) => p.matches(url));
+    const key = page && route ? `${page.id}|${page.visitKey?.(route) ?? url.href}` : '';
+    if (key !== '' && key === visitKey) return;
+    visitKey = key;
+    visit?.abort();
+    visit = null;
     if (!route || !page) return;
     const controller = new AbortController();
     visit = controller;

@@ -92,3 +92,20 @@ export function wizardPrimaryButton(textKey: LabelKey): Found<HTMLElement> {
 export function tabByLabel(key: LabelKey): Found<HTMLElement> {
   return one([...document.querySelectorAll<HTMLElement>('[role="tab"]')].filter((tab) => isLabel(tab.textContent, key)));
 }
+
+/** Error texts the console shows (form field errors, error alerts and flashes), bounded. */
+export function errorTexts(): string[] {
+  const selector = '[class*="awsui_error_14mhv_"], [class*="awsui_type-error_mx3cw_"], [class*="awsui_flash-type-error_1q84n_"], [role="alert"]';
+  return [...document.querySelectorAll(selector)].filter(isVisible).map((el) => (el.textContent ?? '').slice(0, 500));
+}
+
+/** Whether the console says `name` already exists (IAM's EntityAlreadyExists, in the console's words). */
+export function saysExists(name: string): boolean {
+  const lower = name.toLowerCase();
+  return errorTexts().some((text) => text.toLowerCase().includes(lower) && /already exists|exists|既に存在|すでに存在|bereits/i.test(text));
+}
+
+/** Success flashes (e.g. "Policy dockercloud-policy created."). */
+export function successFlashes(): HTMLElement[] {
+  return [...document.querySelectorAll<HTMLElement>(CLOUDSCAPE.flashSuccess)].filter(isVisible);
+}

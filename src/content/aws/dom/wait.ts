@@ -44,3 +44,10 @@ export const settle = (): Promise<void> =>
     const timer = setTimeout(resolve, 100);
     requestAnimationFrame(() => requestAnimationFrame(() => (clearTimeout(timer), resolve())));
   });
+
+/** Calls `onFound` once, when `find()` first returns something, for as long as the page visit lasts. */
+export function whenever<T>(find: () => T | null | undefined | false, signal: AbortSignal, onFound: (value: T) => void): void {
+  void waitFor(find, { signal, timeout: 24 * 60 * 60 * 1000 }).then((value) => {
+    if (value && !signal.aborted) onFound(value);
+  });
+}

@@ -1,0 +1,38 @@
+// What a page filled and what it left to the user: a field is filled only when found with certainty and
+// read back right; otherwise its value goes to the callout with a copy button.
+import { setChecked, setText } from '../dom/controls';
+import type { Found } from '../dom/find';
+import type { GuideRow } from '../guide/guide';
+
+export class Filling {
+  readonly filled: GuideRow[] = [];
+  readonly copy: GuideRow[] = [];
+
+  async text(found: Found<HTMLInputElement | HTMLTextAreaElement>, label: string, value: string): Promise<boolean> {
+    const ok = found.status === 'found' && (await setText(found.el, value));
+    (ok ? this.filled : this.copy).push({ label, value });
+    return ok;
+  }
+
+  /** A checkbox or radio; `shown` is the value as the user reads it ("ticked", "AWS account → …"). */
+  async check(found: Found<HTMLInputElement>, checked: boolean, label: string, shown: string): Promise<boolean> {
+    const ok = found.status === 'found' && (await setChecked(found.el, checked));
+    (ok ? this.filled : this.copy).push({ label, value: shown });
+    return ok;
+  }
+
+  /** Something the page does not need filled by hand but the user should see. */
+  note(label: string, value: string): void {
+    this.filled.push({ label, value });
+  }
+}
+
+/** The procedure's pages in the current console, for "Step n of 6". */
+export const STEP = {
+  policyEditor: [1, 6],
+  policyReview: [2, 6],
+  roleTrustedEntity: [3, 6],
+  rolePermissions: [4, 6],
+  roleReview: [5, 6],
+  roleDetails: [6, 6],
+} as const;

@@ -1,0 +1,41 @@
+// Create policy, "Review and create": the name dockercloud-policy and a description, then point at
+// Create policy. If the console answers that the name exists, offer to go on with the existing policy.
+import { t } from '../../../i18n';
+import { fieldByLabel, saysExists, wizardPrimaryButton } from '../dom/find';
+import { waitFor, whenever } from '../dom/wait';
+import { reportPolicyCreated } from '../messages';
+import { definePage } from '../page';
+import { policyReview, roleCreateHash } from '../routes';
+import { Filling, STEP } from './filling';
+
+export default definePage(policyReview, async ({ plan, guide }, signal) => {
+  const filling = new Filling();
+  await waitFor(() => fieldByLabel('policyName').status !== 'missing' || fieldByLabel('description').status !== 'missing', { signal });
+  if (signal.aborted) return;
+  await filling.text(fieldByLabel('policyName'), t('awsFieldPolicyName'), plan.policyName);
+  await filling.text(fieldByLabel('description'), t('awsFieldDescription'), plan.policyDescription);
+  if (signal.aborted) return;
+
+  const create = wizardPrimaryButton('createPolicy');
+  guide.show(
+    { step: STEP.policyReview, title: t('awsPolicyReviewCreate', plan.policyName), filled: filling.filled, copy: filling.copy },
+    create.status === 'found' ? create.el : null,
+  );
+
+  whenever(() => saysExists(plan.policyName), signal, () => {
+    guide.show({
+      step: STEP.policyReview,
+      title: t('awsPolicyExists', plan.policyName),
+      tone: 'error',
+      actions: [
+        {
+          label: t('awsUseExistingPolicy'),
+          run: () => {
+            void reportPolicyCreated(plan.policyName);
+            location.hash = roleCreateHash(plan);
+          },
+        },
+      ],
+    });
+  });
+});

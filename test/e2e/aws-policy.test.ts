@@ -1,0 +1,88 @@
+// Create policy in the current console: the JSON document set in the editor and accepted by the console's
+// own validation, the name and description on review, the highlight on Next / Create policy, the step
+// recorded from the console's flash, and "use the existing policy" when the name is taken.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POLICY_DESCRIPTION } from '../../src/core/docker-cloud';
+import { buildPolicyDocument } from '../../src/core/policy';
+import { aceValue, expectHighlightOn, guideRows, guideTitle, IAM, primaryButton, startLink, storedLink } from './aws-support';
+import { launch, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await launch();
+});
+afterAll(async () => h?.close());
+
+const documentFor = (region: string | null, passRole: boolean) => {
+  const d = buildPolicyDocument({ region, passRole });
+  if (!d.ok) throw new Error('bad choice');
+  return d.value;
+};
+
+describe('create policy', () => {
+  it('sets the document, passes validation, names the policy, and records it once created', async () => {
+    await startLink(h);
+    const { page } = h;
+    await page.goto(`${IAM}#/policies/create?step=addPermissions`);
+    await expect.poll(() => guideTitle(page).textContent(), { timeout: 15_000 }).toContain('Press Next');
+    expect(await aceValue(page)).toBe(documentFor(null, false));
+    expect(await guideRows(page, 'copy')).toEqual({});
+    expect(await guideRows(page, 'filled')).toEqual({ 'Policy document': 'JSON, EC2 in all regions' });
+    await expectHighlightOn(page, primaryButton(page));
+    await page.screenshot({ path: '/tmp/aws-policy-editor.png' });
+
+    await primaryButton(page).click();
+    await page.waitForURL(/step=review/);
+    await expect.poll(() => guideTitle(page).textContent()).toContain('Press Create policy');
+    expect(await guideRows(page, 'filled')).toEqual({ 'Policy name': 'dockercloud-policy', Description: POLICY_DESCRIPTION });
+    await expectHighlightOn(page, primaryButton(page));
+    await page.screenshot({ path: '/tmp/aws-policy-review.png' });
+
+    await primaryButton(page).click();
+    await page.waitForURL(/#\/policies$/);
+    expect(h.server.state.policies).toEqual([
+      expect.objectContaining({ name: 'dockercloud-policy', description: POLICY_DESCRIPTION, document: documentFor(null, false) }),
+    ]);
+    await expect.poll(() => guideTitle(page).textContent()).toContain('dockercloud-policy is created');
+    await expect.poll(async () => (await storedLink(h)).done.policyCreated).toBeTypeOf('number');
+  });
+
+  it('sets the region-limited document with iam:PassRole when chosen', async () => {
+    await startLink(h, { policy: { region: 'us-west-2', passRole: true } });
+    const { page } = h;
+    await page.goto(`${IAM}#/policies/create?step=addPermissions`);
+    await expect.poll(() => guideTitle(page).textContent(), { timeout: 15_000 }).toContain('Press Next');
+    expect(await aceValue(page)).toBe(documentFor('us-west-2', true));
+    expect(await guideRows(page, 'filled')).toEqual({ 'Policy document': 'JSON, EC2 in us-west-2 only, with iam:PassRole' });
+    await primaryButton(page).click();
+    await page.waitForURL(/step=review/);
+  });
+
+  it('offers the existing policy when the name is taken, and goes on to the role', async () => {
+    await startLink(h);
+    h.server.state.policies.push({ name: 'dockercloud-policy', arn: 'arn:aws:iam::123456789012:policy/dockercloud-policy', description: '', document: '{}' });
+    const { page } = h;
+    await page.goto(`${IAM}#/policies/create?step=addPermissions`);
+    await expect.poll(() => guideTitle(page).textContent(), { timeout: 15_000 }).toContain('Press Next');
+    await primaryButton(page).click();
+    await expect.poll(() => guideTitle(page).textContent()).toContain('Press Create policy');
+    await primaryButton(page).click();
+    await expect.poll(() => guideTitle(page).textContent()).toContain('already exists');
+    await page.locator('#dockercloud-aws-link-guide button', { hasText: 'Use the existing policy' }).click();
+    await page.waitForURL(/#\/roles\/create\?step=selectEntities/);
+    await expect.poll(async () => (await storedLink(h)).done.policyCreated).toBeTypeOf('number');
+    expect(h.server.state.policies).toHaveLength(1);
+  });
+
+  it('does nothing on the page when no link is in progress', async () => {
+    h.server.reset();
+    const sw = await h.serviceWorker();
+    await sw.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { clear(): Promise<void> } } } }).chrome.storage.local.clear());
+    const { page } = h;
+    await page.goto(`${IAM}#/policies/create?step=addPermissions`);
+    await page.locator('[class*="awsui_segmented-control"], [class*="awsui_root_8cbea_"]').first().waitFor();
+    await page.waitForTimeout(1000);
+    expect(await page.locator('#dockercloud-aws-link-guide').count()).toBe(0);
+    expect(await page.locator('button[aria-pressed="true"]', { hasText: 'JSON' }).count()).toBe(0);
+  });
+});
