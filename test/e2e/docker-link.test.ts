@@ -28,3 +28,62 @@ describe('Docker Cloud push', () => {
     await h.page.screenshot({ path: `${SHOTS}/${layout}-linked.png` });
   });
 });
+
+describe('Docker Cloud push, when linking is not the next step', () => {
+  it('reports an AWS account linked with the old access key, then unlinks and relinks on request (legacy)', async () => {
+    await prepare(h, 'moby', 'dockercloud-role', { docker: { layout: 'legacy', alreadyLinked: { moby: { method: 'access-key' } } } });
+    await sendToDockerCloud(h, 'moby');
+    const parked = await settled(h);
+    expect(parked.task?.alreadyLinked).toBe('access-key');
+    expect(parked.state.links.moby?.problems.arnSent).toEqual([{ message: 'bgDockerAlreadyLinkedAccessKey', substitutions: ['moby'] }]);
+    expect(h.server.state.dockerSaves).toEqual([]);
+    expect(h.server.state.dockerLinks).toEqual({ moby: { method: 'access-key' } });
+    await expect.poll(() => toastText(h.page)).toContain('moby is linked with an access key (the old dockercloud-user)');
+    await h.page.screenshot({ path: `${SHOTS}/legacy-already-linked.png` });
+
+    await sendToDockerCloud(h, 'moby', true);
+    const { state } = await settled(h);
+    expect(h.server.state.dockerLinks).toEqual({ moby: { method: 'role', roleArn: arnOf('dockercloud-role') } });
+    expect(h.server.state.dockerSaves).toEqual([{ namespace: 'moby', roleArn: arnOf('dockercloud-role'), error: null }]);
+    expect(state.links.moby?.done.linkConfirmed).toBeTypeOf('number');
+    // The popup's reminder: the old user's access key still exists in IAM.
+    expect(state.links.moby?.problems.linkConfirmed).toEqual([{ message: 'bgDeleteOldUser' }]);
+    await expect.poll(() => toastText(h.page)).toContain('Amazon Web Services is linked to moby.');
+  });
+
+  it('reports an AWS account linked with another role, then relinks on request (swarm, unlabelled plug)', async () => {
+    const old = arnOf('old-docker-role');
+    await prepare(h, 'moby', 'dockercloud-role', { docker: { layout: 'swarm', alreadyLinked: { moby: { method: 'role', roleArn: old } } } });
+    await sendToDockerCloud(h, 'moby');
+    expect((await settled(h)).task?.alreadyLinked).toBe('role');
+    expect(h.server.state.dockerLinks.moby).toEqual({ method: 'role', roleArn: old });
+
+    await sendToDockerCloud(h, 'moby', true);
+    const { state } = await settled(h);
+    expect(h.server.state.dockerLinks.moby).toEqual({ method: 'role', roleArn: arnOf('dockercloud-role') });
+    expect(state.links.moby?.done.linkConfirmed).toBeTypeOf('number');
+    expect(state.links.moby?.problems).toEqual({});
+  });
+
+  it('says which namespace is open instead of linking the wrong one', async () => {
+    await prepare(h, 'teamawesome', 'dockercloud-role-teamawesome', { docker: { layout: 'swarm' } });
+    await sendToDockerCloud(h, 'teamawesome');
+    const { state } = await settled(h);
+    expect(state.links.teamawesome?.problems.arnSent).toEqual([{ message: 'bgDockerNamespaceMismatch', substitutions: ['moby', 'teamawesome'] }]);
+    expect(h.server.state.dockerSaves).toEqual([]);
+    expect(h.server.state.dockerLinks).toEqual({});
+    await expect.poll(() => toastText(h.page)).toContain('Docker Cloud has "moby" open, but the role was made for "teamawesome"');
+    await h.page.screenshot({ path: `${SHOTS}/swarm-mismatch.png` });
+  });
+
+  it('asks a logged-out user to log in', async () => {
+    await prepare(h, 'moby', 'dockercloud-role', { docker: { signedInAs: null } });
+    await sendToDockerCloud(h, 'moby');
+    const { state } = await settled(h);
+    expect(new URL(h.page.url()).pathname).toBe('/login');
+    expect(state.links.moby?.problems.arnSent).toEqual([{ message: 'bgDockerLoggedOut' }]);
+    expect(h.server.state.dockerSaves).toEqual([]);
+    await expect.poll(() => toastText(h.page)).toContain('Log in to Docker Cloud, then send the Role ARN again');
+    await h.page.screenshot({ path: `${SHOTS}/logged-out.png` });
+  });
+});
