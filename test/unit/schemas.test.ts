@@ -16,7 +16,9 @@ import {
   loadStoredState,
   observedRoleSchema,
   policyChoiceSchema,
+  dockerTaskStatusSchema,
   popupRequestSchema,
+  popupViewSchema,
   problemSchema,
   roleVerdictSchema,
   stateChangedSchema,
@@ -214,6 +216,7 @@ describe('popupRequestSchema: one schema per message kind', () => {
     { kind: 'openStep', namespace: 'moby', step: 'roleCreated' },
     { kind: 'enterRoleArn', namespace: 'moby', roleArn: ' not checked here ' },
     { kind: 'sendToDockerCloud', namespace: 'moby', replaceExisting: false },
+    { kind: 'cancelDockerTask', namespace: 'moby' },
   ];
   it('accepts each kind with its fields', () => {
     for (const m of valid) expect(popupRequestSchema.safeParse(m), m.kind).toEqual({ success: true, data: m });
@@ -322,5 +325,23 @@ describe('awsPlanSchema, roleVerdictSchema, stateChangedSchema', () => {
     expect(accepts(stateChangedSchema, { kind: 'stateChanged', state: emptyState() })).toBe(true);
     expect(accepts(stateChangedSchema, { kind: 'stateChanged', state: { version: 1, link: null } })).toBe(false);
     expect(accepts(storedStateSchema, { version: 2, links: { moby: linked() }, activeNamespace: 'moby' })).toBe(true);
+  });
+});
+
+describe('dockerTaskStatusSchema and popupViewSchema', () => {
+  const task = { namespace: 'moby', roleArn: ARN, replaceExisting: false, alreadyLinked: 'access-key', replacing: null };
+  it('accept the in-flight task and the popup\'s view', () => {
+    expect(dockerTaskStatusSchema.safeParse(task)).toEqual({ success: true, data: task });
+    expect(accepts(dockerTaskStatusSchema, null)).toBe(true);
+    const view = { state: { version: 2, links: { moby: linked() }, activeNamespace: 'moby' }, dockerTask: task, recovered: 'corrupt' };
+    expect(popupViewSchema.safeParse(view)).toEqual({ success: true, data: view });
+    expect(accepts(stateChangedSchema, { kind: 'stateChanged', state: emptyState(), dockerTask: null })).toBe(true);
+  });
+  it('reject a forged task or view', () => {
+    expect(accepts(dockerTaskStatusSchema, { ...task, roleArn: 'arn:aws:iam::123456789012:user/x' })).toBe(false);
+    expect(accepts(dockerTaskStatusSchema, { ...task, alreadyLinked: 'password' })).toBe(false);
+    expect(accepts(dockerTaskStatusSchema, { ...task, namespace: 'Moby' })).toBe(false);
+    expect(accepts(popupViewSchema, { state: emptyState(), dockerTask: null, recovered: 'lost' })).toBe(false);
+    expect(accepts(popupViewSchema, { state: { version: 1, link: null }, dockerTask: null, recovered: null })).toBe(false);
   });
 });
