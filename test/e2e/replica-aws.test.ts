@@ -41,8 +41,9 @@ afterAll(async () => {
 
 beforeEach(async () => {
   server.reset();
-  await context?.close();
-  context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 900 } });
+  // One context for the file keeps the HTTP cache (the Cloudscape chunk is large); a fresh page per test.
+  context ??= await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 900 } });
+  await page?.close();
   page = await context.newPage();
 });
 
@@ -221,6 +222,22 @@ describe('IAM console replica, current console', () => {
     await page.getByRole('button', { name: '次へ' }).waitFor();
     await shot('role-ja-drift');
   });
+
+  it('renders the German console with the role name field removed', async () => {
+    server.configure({ aws: { locale: 'de', drift: { removeField: 'roleName' } } });
+    await page.goto(`${IAM}#/roles/create?step=selectEntities&trustedEntityType=AWS_ACCOUNT&awsAccount=${DOCKER_CLOUD_ACCOUNT}`);
+    await expect.poll(() => page.getByLabel('Konto-ID', { exact: true }).inputValue()).toBe(DOCKER_CLOUD_ACCOUNT);
+    await page.getByText(/^Externe ID erforderlich/).click();
+    await page.getByLabel('Externe ID', { exact: true }).fill('moby');
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await page.getByPlaceholder('Richtlinien nach Eigenschaft oder Richtlinienname filtern und Eingabetaste drücken').waitFor();
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await page.getByRole('heading', { name: 'Benennen, überprüfen und erstellen' }).waitFor();
+    expect(await page.getByLabel('Rollenname').count()).toBe(0);
+    await page.getByRole('button', { name: 'Rolle erstellen' }).click();
+    await page.getByText('Geben Sie einen Rollennamen ein.').first().waitFor();
+    expect(server.state.roles).toHaveLength(0);
+  });
 });
 
 describe('IAM console replica, legacy console', () => {
@@ -269,5 +286,14 @@ describe('IAM console replica, legacy console', () => {
 
     await page.getByRole('link', { name: 'dockercloud-role' }).click();
     await page.getByRole('row', { name: /Role ARN/ }).getByText('arn:aws:iam::123456789012:role/dockercloud-role').waitFor();
+
+    // The old prefill link opens "Select Role Type" with cross-account open and fills the account later.
+    await page.goto(`${IAM}#/roles$new?step=type&roleType=crossAccount&accountID=${DOCKER_CLOUD_ACCOUNT}`);
+    await page
+      .getByRole('row', { name: /Allows IAM users from a 3rd party AWS account to access this account/ })
+      .getByRole('button', { name: 'Select' })
+      .click();
+    expect(await page.getByLabel('Account ID').inputValue()).toBe(DOCKER_CLOUD_ACCOUNT);
+    expect(await page.getByLabel('External ID').inputValue()).toBe('');
   });
 });

@@ -336,9 +336,11 @@ const CONTENT_TYPES: Record<string, string> = {
 function serveAsset(res: ServerResponse, relative: string): void {
   const file = normalize(join(distDir, decodeURIComponent(relative)));
   if (!file.startsWith(distDir + sep) || !existsSync(file) || !statSync(file).isFile()) return notFound(res);
+  // Chunks and files carry a content hash in their names; entries (aws.js) do not.
+  const hashed = /^(chunks|files)\//.test(relative);
   res.writeHead(200, {
     'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-    'cache-control': 'no-cache',
+    'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
   });
   res.end(readFileSync(file));
 }

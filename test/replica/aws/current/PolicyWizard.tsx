@@ -103,10 +103,8 @@ export function PolicyWizard(props: {
 
   const submit = async () => {
     const name = draft.name;
-    if (config.aws.drift.removeField !== 'policyName' || name) {
-      if (!name) return update({ nameError: t.policyNameRequired });
-      if (!/^[\w+=,.@-]{1,128}$/.test(name)) return update({ nameError: t.policyNameInvalid });
-    }
+    if (!name) return update({ nameError: t.policyNameRequired });
+    if (!/^[\w+=,.@-]{1,128}$/.test(name)) return update({ nameError: t.policyNameInvalid });
     update({ submitting: true, nameError: null });
     const result = await createPolicy({ name, description: draft.description, document: draft.document });
     if (!result.ok) return update({ submitting: false, nameError: result.error });

@@ -117,10 +117,8 @@ export function RoleWizard(props: {
 
   const submit = async () => {
     const name = draft.roleName;
-    if (config.aws.drift.removeField !== 'roleName' || name) {
-      if (!name) return update({ errors: { roleName: t.roleNameRequired } });
-      if (!/^[\w+=,.@-]{1,64}$/.test(name)) return update({ errors: { roleName: t.roleNameInvalid } });
-    }
+    if (!name) return update({ errors: { roleName: t.roleNameRequired } });
+    if (!/^[\w+=,.@-]{1,64}$/.test(name)) return update({ errors: { roleName: t.roleNameInvalid } });
     update({ submitting: true, errors: {} });
     const result = await createRole({
       name,
