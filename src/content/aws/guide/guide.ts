@@ -64,7 +64,9 @@ export function createGuide(signal: AbortSignal): Guide {
   root.append(el('style', { textContent: GUIDE_CSS }), ring, callout);
   let target: Element | null = null;
   let frame = 0;
+  // Layout changes move the target without resizing it: follow mutations and finished transitions too.
   const resize = new ResizeObserver(() => schedule());
+  const mutations = new MutationObserver(() => schedule());
 
   const place = () => {
     frame = 0;
@@ -104,6 +106,7 @@ export function createGuide(signal: AbortSignal): Guide {
     callout.hidden = true;
     host.dataset.state = 'hidden';
     resize.disconnect();
+    mutations.disconnect();
     target = null;
   };
 
@@ -114,8 +117,8 @@ export function createGuide(signal: AbortSignal): Guide {
   const onClick = (event: MouseEvent) => {
     if (target && event.target instanceof Node && target.contains(event.target)) hide();
   };
-  addEventListener('scroll', schedule, { capture: true, passive: true });
-  addEventListener('resize', schedule, { passive: true });
+  const follow = ['scroll', 'resize', 'transitionend', 'animationend'];
+  for (const type of follow) addEventListener(type, schedule, { capture: true, passive: true });
   addEventListener('keydown', onKey, true);
   document.addEventListener('click', onClick, true);
   signal.addEventListener(
@@ -123,8 +126,7 @@ export function createGuide(signal: AbortSignal): Guide {
     () => {
       hide();
       cancelAnimationFrame(frame);
-      removeEventListener('scroll', schedule, { capture: true });
-      removeEventListener('resize', schedule);
+      for (const type of follow) removeEventListener(type, schedule, { capture: true });
       removeEventListener('keydown', onKey, true);
       document.removeEventListener('click', onClick, true);
       host.remove();
@@ -174,9 +176,11 @@ export function createGuide(signal: AbortSignal): Guide {
       callout.hidden = false;
       host.dataset.state = 'shown';
       resize.disconnect();
+      mutations.disconnect();
       target = next;
       if (target) resize.observe(target);
       resize.observe(document.documentElement);
+      mutations.observe(document.body, { childList: true, subtree: true, attributes: true });
       place();
     },
   };

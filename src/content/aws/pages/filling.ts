@@ -36,3 +36,10 @@ export const STEP = {
   roleReview: [5, 6],
   roleDetails: [6, 6],
 } as const;
+
+/** Whether a message names `name` as a word ("Policy dockercloud-policy created."), not a longer name. */
+export const mentionsName = (text: string, name: string): boolean =>
+  text
+    .toLowerCase()
+    .split(/[\s"'“”「」]+/)
+    .some((word) => word === name.toLowerCase() || word === `${name.toLowerCase()}.`);

@@ -3,5 +3,10 @@ import type { ConsolePage } from '../page';
 import policiesList from './policies-list';
 import policyEditor from './policy-editor';
 import policyReview from './policy-review';
+import roleDetails from './role-details';
+import rolePermissions from './role-permissions';
+import roleReview from './role-review';
+import roleTrustedEntity from './role-trusted-entity';
+import rolesList from './roles-list';
 
-export const PAGES: ConsolePage[] = [policiesList, policyEditor, policyReview];
+export const PAGES: ConsolePage[] = [policiesList, policyEditor, policyReview, rolesList, roleTrustedEntity, rolePermissions, roleReview, roleDetails];

@@ -6,13 +6,7 @@ import { waitFor } from '../dom/wait';
 import { reportPolicyCreated } from '../messages';
 import { definePage } from '../page';
 import { policiesList, roleCreateHash } from '../routes';
-
-/** Whether a message names `name` as a word ("Policy dockercloud-policy created."), not a longer name. */
-export const mentionsName = (text: string, name: string): boolean =>
-  text
-    .toLowerCase()
-    .split(/[\s"'“”「」]+/)
-    .some((word) => word === name.toLowerCase() || word === `${name.toLowerCase()}.`);
+import { mentionsName } from './filling';
 
 export default definePage(policiesList, async ({ plan, guide }, signal) => {
   const mentions = (el: HTMLElement) => mentionsName(el.textContent ?? '', plan.policyName);

@@ -1,0 +1,60 @@
+// Create role, "Add permissions": dockercloud-policy found with the table's filter and selected, and no
+// other policy selected; then point at Next.
+import { t } from '../../../i18n';
+import { setChecked, setText } from '../dom/controls';
+import { isVisible, one, wizardPrimaryButton } from '../dom/find';
+import { waitFor } from '../dom/wait';
+import { definePage } from '../page';
+import { rolePermissions } from '../routes';
+import { Filling, STEP } from './filling';
+
+const filterInput = () => one(document.querySelectorAll<HTMLInputElement>('input[type="search"]'));
+const rows = () => [...document.querySelectorAll<HTMLTableRowElement>('tbody tr')].filter(isVisible);
+const rowCheckbox = (row: HTMLTableRowElement) => row.querySelector<HTMLInputElement>('input[type="checkbox"]');
+const names = (row: HTMLTableRowElement, name: string) => [...row.cells].some((cell) => cell.textContent?.trim() === name);
+
+/** "(selected/total)" in the table header: how many policies are selected, filtered out or not. */
+function selectedCount(): number | null {
+  const match = /\((\d+)\/\d+\)/.exec(document.querySelector('main')?.textContent ?? document.body.textContent ?? '');
+  return match ? Number(match[1]) : null;
+}
+
+export default definePage(rolePermissions, async ({ plan, guide }, signal) => {
+  const filling = new Filling();
+  const label = t('awsFieldPolicy');
+  const problems: string[] = [];
+  const filter = await waitFor(() => (filterInput().status === 'found' ? filterInput() : null), { signal });
+  if (signal.aborted) return;
+  for (const row of rows()) {
+    const box = rowCheckbox(row);
+    if (box?.checked && !names(row, plan.policyName)) await setChecked(box, false);
+  }
+  const row =
+    filter?.status === 'found' && (await setText(filter.el, plan.policyName))
+      ? await waitFor(() => {
+          const found = one(rows().filter((r) => names(r, plan.policyName)));
+          return found.status === 'found' ? found.el : null;
+        }, { signal, timeout: 5000 })
+      : null;
+  if (signal.aborted) return;
+  const box = row && rowCheckbox(row);
+  if (box && (await setChecked(box, true))) filling.note(label, t('awsValueSelectedAlone', plan.policyName));
+  else {
+    filling.copy.push({ label, value: plan.policyName });
+    if (filter && !row) problems.push(t('awsPermissionsPolicyMissing', plan.policyName));
+  }
+  if ((selectedCount() ?? 1) > 1) problems.push(t('awsPermissionsOthersSelected', plan.policyName));
+
+  const next = wizardPrimaryButton('next');
+  guide.show(
+    {
+      step: STEP.rolePermissions,
+      title: t('awsPermissionsNext'),
+      problems,
+      tone: problems.length > 0 ? 'error' : 'info',
+      filled: filling.filled,
+      copy: filling.copy,
+    },
+    next.status === 'found' ? next.el : null,
+  );
+});

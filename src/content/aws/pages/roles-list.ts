@@ -1,0 +1,26 @@
+// The roles list: after Create role, the console's "Role … created." flash confirms the step and its
+// "View role" button is next; otherwise, while the role is the next step, point at Create role.
+import { t } from '../../../i18n';
+import { buttonByText, successFlashes } from '../dom/find';
+import { waitFor } from '../dom/wait';
+import { reportRoleCreated } from '../messages';
+import { definePage } from '../page';
+import { rolesList } from '../routes';
+import { mentionsName } from './filling';
+
+export default definePage(rolesList, async ({ plan, guide }, signal) => {
+  const flash = await waitFor(() => successFlashes().find((el) => mentionsName(el.textContent ?? '', plan.roleName)), { signal, timeout: 3000 });
+  if (signal.aborted) return;
+  if (flash) {
+    await reportRoleCreated(plan.roleName);
+    const view = buttonByText('viewRole', flash);
+    guide.show({ title: t('awsRoleCreatedNext', plan.roleName), tone: 'success' }, view.status === 'found' ? view.el : null);
+    return;
+  }
+  if (plan.nextStep !== 'roleCreated') return;
+  const create = await waitFor(() => {
+    const found = buttonByText('createRole');
+    return found.status === 'found' ? found.el : null;
+  }, { signal });
+  if (create) guide.show({ title: t('awsRolesListCreate', plan.roleName) }, create);
+});
