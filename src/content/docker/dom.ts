@@ -1,8 +1,16 @@
 // DOM primitives for Docker Cloud's pages: the only code that knows how the app's controls are driven.
 
-/** An element's text as the user reads it: whitespace collapsed, bounded. */
-export const textOf = (el: Element | null | undefined): string =>
-  (el?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 1024);
+/**
+ * An element's text as the user reads it: its text nodes joined by spaces (textContent runs a heading
+ * into the next line, "CredentialsRole ARN", when the markup has no whitespace), collapsed, bounded.
+ */
+export function textOf(el: Element | null | undefined): string {
+  if (!el) return '';
+  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  let text = '';
+  while (walker.nextNode() && text.length < 4096) text += ` ${walker.currentNode.textContent ?? ''}`;
+  return text.replace(/\s+/g, ' ').trim().slice(0, 1024);
+}
 
 export function isVisible(el: Element): boolean {
   if (el.closest('[hidden],[aria-hidden="true"]')) return false;

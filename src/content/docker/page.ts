@@ -57,20 +57,25 @@ export function awsRow(doc: Document = document): ProviderRow | null {
 }
 
 /** Without list markup: the largest box around the name that holds no other heading or provider row. */
-function rowAround(name: HTMLElement, section: HTMLElement): HTMLElement | null {
-  let row: HTMLElement | null = null;
+function rowAround(name: HTMLElement, section: HTMLElement): HTMLElement {
+  let row = name;
   for (let el = name.parentElement; el && el !== section; el = el.parentElement) {
-    if (el.querySelector('h1, h2, h3, h4, h5, h6, [role=heading]') || el.querySelectorAll(CONTROLS).length > 1) break;
+    if (el.querySelector('h1, h2, h3, h4, h5, h6, [role=heading]') || plugsIn(el).length > 1) break;
     row = el;
   }
   return row;
 }
 
+const PLUG_ICON = '[class*=plug], [data-icon*=plug]';
+
+/** Buttons, and plug icons that are not inside one. */
+const plugsIn = (el: Element): HTMLElement[] =>
+  [...el.querySelectorAll<HTMLElement>(`${CONTROLS}, ${PLUG_ICON}`)].filter((p) => isVisible(p) && !p.parentElement?.closest(CONTROLS));
+
 /** The only button of the row, else its only plug icon; never a guess between several. */
 function plugOf(row: HTMLElement): HTMLElement | null {
   const buttons = [...row.querySelectorAll<HTMLElement>(CONTROLS)].filter(isVisible);
-  if (buttons.length > 0) return only(buttons);
-  return only([...row.querySelectorAll<HTMLElement>('[class*=plug i], [data-icon*=plug i], [title*=plug i], [aria-label*=plug i]')].filter(isVisible));
+  return buttons.length > 0 ? only(buttons) : only(plugsIn(row));
 }
 
 export function isLinked({ row, plug }: ProviderRow): boolean {
