@@ -13,10 +13,18 @@ export interface RoleArn {
 }
 
 const PATH_MAX = 512;
+const ROLE_ARN_SHAPE = 'arn:aws:iam::000000000000:role/';
+
+/** A Role ARN cut off before its name: a prefix of the shape once partition and digits are normalized. */
+function isCutOff(input: string): boolean {
+  const normalized = input.replace(/^arn:aws-[a-z-]*/, 'arn:aws').replace(/::\d{1,12}/, (m) => `::${'0'.repeat(m.length - 2)}`);
+  return normalized.length > 'arn:aws:iam::'.length - 1 && ROLE_ARN_SHAPE.startsWith(normalized);
+}
 
 export function parseRoleArn(input: string): Result<RoleArn> {
   if (input.trim() === '') return fail('arnEmpty');
   if (input !== input.trim()) return fail('arnPadded');
+  if (isCutOff(input)) return fail('arnTruncated');
   const parts = input.split(':');
   if (parts[0] !== 'arn' || parts.length < 6) return fail('arnNotAnArn');
   const [, partition = '', service = '', region = '', accountId = ''] = parts;
@@ -25,11 +33,12 @@ export function parseRoleArn(input: string): Result<RoleArn> {
   if (service === 'sts' && resource.startsWith('assumed-role/')) return fail('arnAssumedRole');
   if (service !== 'iam') return fail('arnNotIam', service);
   if (region !== '') return fail('arnHasRegion', region);
-  if (!/^\d{12}$/.test(accountId)) return fail('arnBadAccount', accountId);
   const slash = resource.indexOf('/');
   const type = slash === -1 ? resource : resource.slice(0, slash);
+  // Said before the account check: AWS managed policies have "aws" where the account goes.
   if (type === 'user') return fail('arnIsUser');
   if (type === 'policy') return fail('arnIsPolicy');
+  if (!/^\d{12}$/.test(accountId)) return fail('arnBadAccount', accountId);
   if (type === '') return fail('arnTruncated');
   if (type !== 'role') return fail('arnNotRole', type);
   const rest = resource.slice(slash + 1);
@@ -43,5 +52,9 @@ export function parseRoleArn(input: string): Result<RoleArn> {
   return ok({ arn: input, partition: partition as Partition, accountId, path, roleName });
 }
 
-/** Finds Role ARNs in page text (a second source beside the Summary's copy button). */
-export const ROLE_ARN_IN_TEXT = /\barn:aws(?:-cn|-us-gov|-iso(?:-[a-z])?)?:iam::\d{12}:role\/[\w+=,.@/-]{1,576}/g;
+/**
+ * Role ARNs in page text (a second source beside the Summary's copy button): a path of any printable
+ * characters, then a whole role name, so neither an unusual path nor trailing punctuation changes the role.
+ */
+export const ROLE_ARN_IN_TEXT =
+  /\barn:aws(?:-cn|-us-gov|-iso(?:-[a-z])?)?:iam::\d{12}:role\/(?:[^\s"'<>`]{0,511}\/)?[\w+=,.@-]{1,64}(?![\w+=,.@-])/g;

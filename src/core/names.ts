@@ -14,7 +14,10 @@ export function parseNamespace(input: string): Result<Namespace> {
   const name = input.trim();
   if (name === '') return fail('namespaceEmpty');
   if (/\s/.test(name)) return fail('namespaceHasSpace');
-  if (/[A-Z]/.test(name) && NAMESPACE.test(name.toLowerCase())) return fail('namespaceUppercase', name.toLowerCase());
+  const lower = name.toLowerCase();
+  if (lower !== name && NAMESPACE.test(lower) && lower.length >= NAMESPACE_MIN && lower.length <= NAMESPACE_MAX) {
+    return fail('namespaceUppercase', lower);
+  }
   const bad = [...name].find((c) => !/[a-z0-9]/.test(c));
   if (bad !== undefined) return fail('namespaceInvalidCharacter', bad);
   if (name.length < NAMESPACE_MIN) return fail('namespaceTooShort', name);

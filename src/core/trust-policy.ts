@@ -20,6 +20,9 @@ export function buildTrustPolicy({ externalId, requireMfa }: TrustChoice): strin
   return JSON.stringify({ Version: '2012-10-17', Statement: [statement] }, null, 4);
 }
 
+const MAX_PROBLEMS = 20;
+const clip = (s: string) => (s.length > 200 ? `${s.slice(0, 199)}…` : s);
+
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
@@ -54,8 +57,11 @@ export function checkTrustPolicy(text: string, namespace: string): Problem[] {
   if (!isObject(policy)) return [{ message: 'trustNotJson' }];
   const statements = list(policy.Statement).filter(isObject);
   const problems: Problem[] = [];
+  // Page text is untrusted: substitutions are clipped and the list is bounded, so it always fits storage.
   const add = (p: Problem) => {
-    if (!problems.some((q) => q.message === p.message && q.substitutions?.join() === p.substitutions?.join())) problems.push(p);
+    const clipped = p.substitutions ? { ...p, substitutions: p.substitutions.map(clip) } : p;
+    const seen = problems.some((q) => q.message === clipped.message && q.substitutions?.join() === clipped.substitutions?.join());
+    if (!seen && problems.length < MAX_PROBLEMS) problems.push(clipped);
   };
 
   const allows = statements.filter((s) => s.Effect === 'Allow');

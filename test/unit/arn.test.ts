@@ -193,7 +193,9 @@ describe('ROLE_ARN_IN_TEXT', () => {
     const sep = fc.constantFrom(' ', '\n', '"', '(', '<td>', '\t', ': ');
     fc.assert(
       fc.property(fc.array(arnArb, { minLength: 1, maxLength: 3 }), sep, (arns, s) => {
-        const text = `Role${s}${arns.join(s === '"' ? '" "' : s)}${s === '(' ? ')' : s}end`;
+        // Brackets and quotes close around each ARN: "(" alone may begin an IAM path segment.
+        const joiner = s === '"' ? '" "' : s === '(' ? ') (' : s;
+        const text = `Role${s}${arns.join(joiner)}${s === '(' ? ')' : s}end`;
         const found = find(text);
         expect(found).toEqual(arns);
         for (const f of found) expect(parseRoleArn(f).ok).toBe(true);
