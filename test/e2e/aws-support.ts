@@ -25,6 +25,8 @@ export interface LinkSetup {
 /** A fresh replica and a link in progress for `namespace` (moby by default), active. */
 export async function startLink(h: Harness, setup: LinkSetup = {}, patch: ConfigPatch = {}): Promise<void> {
   h.server.reset(patch);
+  // A fresh document each time: a goto that only changes the hash would keep the previous visit's page.
+  await h.page.goto('about:blank');
   const namespace = setup.namespace ?? 'moby';
   const roleName = setup.roleName ?? 'dockercloud-role';
   const now = Date.now();
