@@ -29,7 +29,7 @@ export function parseRoleArn(input: string): Result<RoleArn> {
   if (parts[0] !== 'arn' || parts.length < 6) return fail('arnNotAnArn');
   const [, partition = '', service = '', region = '', accountId = ''] = parts;
   const resource = parts.slice(5).join(':');
-  if (!(PARTITIONS as string[]).includes(partition)) return fail('arnUnknownPartition', partition);
+  if (!(PARTITIONS as readonly string[]).includes(partition)) return fail('arnUnknownPartition', partition);
   if (service === 'sts' && resource.startsWith('assumed-role/')) return fail('arnAssumedRole');
   if (service !== 'iam') return fail('arnNotIam', service);
   if (region !== '') return fail('arnHasRegion', region);

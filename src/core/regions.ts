@@ -1,6 +1,8 @@
 // EC2 regions per partition, for the region-limited policy. Names as the console shows them.
 
-export type Partition = 'aws' | 'aws-cn' | 'aws-us-gov' | 'aws-iso' | 'aws-iso-b' | 'aws-iso-e' | 'aws-iso-f';
+// A literal list, so code that only needs partitions (the ARN parser in content scripts) doesn't bundle the region table.
+export const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f'] as const;
+export type Partition = (typeof PARTITIONS)[number];
 
 export const EC2_REGIONS = {
   aws: {
@@ -45,8 +47,6 @@ export const EC2_REGIONS = {
   'aws-iso-e': { 'eu-isoe-west-1': 'EU ISOE West' },
   'aws-iso-f': { 'us-isof-south-1': 'US ISOF South', 'us-isof-east-1': 'US ISOF East' },
 } as const satisfies Record<Partition, Record<string, string>>;
-
-export const PARTITIONS = Object.keys(EC2_REGIONS) as Partition[];
 
 export function isEc2Region(region: string, partition: Partition = 'aws'): boolean {
   return Object.hasOwn(EC2_REGIONS[partition], region);
