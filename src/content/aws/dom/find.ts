@@ -95,7 +95,7 @@ export function tabByLabel(key: LabelKey): Found<HTMLElement> {
 
 /** Error texts the console shows (form field errors, error alerts and flashes), bounded. */
 export function errorTexts(): string[] {
-  const selector = '[class*="awsui_error_14mhv_"], [class*="awsui_type-error_mx3cw_"], [class*="awsui_flash-type-error_1q84n_"], [role="alert"]';
+  const selector = '[class*="awsui_error_14mhv_"], [class*="awsui_type-error_mx3cw_"], [class*="awsui_flash-type-error_1q84n_"], [role="alert"], [role="status"]';
   return [...document.querySelectorAll(selector)].filter(isVisible).map((el) => (el.textContent ?? '').slice(0, 500));
 }
 

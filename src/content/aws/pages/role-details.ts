@@ -32,7 +32,7 @@ export function roleArnOnPage(roleName: string): string | null {
 }
 
 const policyNamesShown = () =>
-  [...new Set([...document.querySelectorAll('td')].filter(isVisible).map((td) => td.textContent?.trim() ?? '').filter((s) => POLICY_NAME.test(s)))].slice(0, 100);
+  [...new Set([...document.querySelectorAll('td, li')].filter(isVisible).map((td) => td.textContent?.trim() ?? '').filter((s) => POLICY_NAME.test(s)))].slice(0, 100);
 
 async function openTab(key: LabelKey, signal: AbortSignal): Promise<boolean> {
   const tab = await waitFor(() => {

@@ -19,32 +19,36 @@ function selectedCount(): number | null {
   return match ? Number(match[1]) : null;
 }
 
-export default definePage(rolePermissions, async ({ plan, guide }, signal) => {
+/** Filters the table to `policyName`, ticks it and unticks every other visible policy (current and legacy pages). */
+export async function selectPolicyAlone(policyName: string, signal: AbortSignal): Promise<{ filling: Filling; problems: string[] }> {
   const filling = new Filling();
   const label = t('awsFieldPolicy');
   const problems: string[] = [];
   const filter = await waitFor(() => (filterInput().status === 'found' ? filterInput() : null), { signal });
-  if (signal.aborted) return;
   for (const row of rows()) {
     const box = rowCheckbox(row);
-    if (box?.checked && !names(row, plan.policyName)) await setChecked(box, false);
+    if (box?.checked && !names(row, policyName)) await setChecked(box, false);
   }
   const row =
-    filter?.status === 'found' && (await setText(filter.el, plan.policyName))
+    filter?.status === 'found' && (await setText(filter.el, policyName))
       ? await waitFor(() => {
-          const found = one(rows().filter((r) => names(r, plan.policyName)));
+          const found = one(rows().filter((r) => names(r, policyName)));
           return found.status === 'found' ? found.el : null;
         }, { signal, timeout: 5000 })
       : null;
-  if (signal.aborted) return;
   const box = row && rowCheckbox(row);
-  if (box && (await setChecked(box, true))) filling.note(label, t('awsValueSelectedAlone', plan.policyName));
+  if (box && (await setChecked(box, true))) filling.note(label, t('awsValueSelectedAlone', policyName));
   else {
-    filling.copy.push({ label, value: plan.policyName });
-    if (filter && !row) problems.push(t('awsPermissionsPolicyMissing', plan.policyName));
+    filling.copy.push({ label, value: policyName });
+    if (filter && !row) problems.push(t('awsPermissionsPolicyMissing', policyName));
   }
-  if ((selectedCount() ?? 1) > 1) problems.push(t('awsPermissionsOthersSelected', plan.policyName));
+  if ((selectedCount() ?? 1) > 1) problems.push(t('awsPermissionsOthersSelected', policyName));
+  return { filling, problems };
+}
 
+export default definePage(rolePermissions, async ({ plan, guide }, signal) => {
+  const { filling, problems } = await selectPolicyAlone(plan.policyName, signal);
+  if (signal.aborted) return;
   const next = wizardPrimaryButton('next');
   guide.show(
     {
