@@ -1,5 +1,5 @@
 // The popup: setup on first run, then the active namespace's checklist and Role ARN.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Link } from '../core/flow';
 import type { PopupView } from '../core/schemas';
 import { t } from '../i18n';
@@ -33,6 +33,8 @@ function Main({ view }: { view: PopupView }) {
   const active = view.state.activeNamespace !== null ? view.state.links[view.state.activeNamespace] : undefined;
   // A saved namespace becomes active: leave the form for its checklist.
   const [activeWhenAdding, setActiveWhenAdding] = useState<string | null>(null);
+  // Once another namespace is active (saved, or switched to), the "add" form has done its job.
+  useEffect(() => setAdding(false), [view.state.activeNamespace]);
   const showForm = links.length === 0 || active === undefined || (adding && view.state.activeNamespace === activeWhenAdding);
   return (
     <>

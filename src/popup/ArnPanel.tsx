@@ -70,7 +70,7 @@ export function ArnPanel({ link, task }: { link: Link; task: DockerTaskStatus })
           </p>
           <Problems problems={problems} />
           <div class="actions">
-            <button type="submit" class="primary small" aria-disabled={!parsed.ok}>
+            <button type="submit" class="primary small">
               {t('popupArnPasteSave')}
             </button>
             <button type="button" class="secondary small" onClick={() => setEditing(false)}>

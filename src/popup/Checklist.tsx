@@ -30,7 +30,7 @@ const STATUS: Record<Shown, MessageId> = {
   todo: 'stepStatusTodo',
   sending: 'stepStatusSending',
 };
-const ICON: Record<Shown, string> = { done: '✓', next: '→', failed: '!', todo: '', sending: '…' };
+const ICON: Record<Shown, string> = { done: '✓', next: '→', failed: '!', todo: '', sending: '' };
 
 export function Checklist({ link, task }: { link: Link; task: DockerTaskStatus }) {
   const ns = link.settings.namespace;

@@ -137,7 +137,7 @@ export function SetupForm({ links, onCancel }: Props) {
 
       <Problems problems={problems} />
       <div class="actions">
-        <button type="submit" class="primary" disabled={busy} aria-disabled={!valid}>
+        <button type="submit" class="primary" disabled={busy}>
           {t('popupSetupSubmit')}
         </button>
         {onCancel && (

@@ -21,7 +21,7 @@ export function useBackgroundState(): Loaded {
         status: 'ready',
         view: {
           state: changed.data.state,
-          dockerTask: changed.data.dockerTask ?? (prev.status === 'ready' ? prev.view.dockerTask : null),
+          dockerTask: changed.data.dockerTask !== undefined ? changed.data.dockerTask : prev.status === 'ready' ? prev.view.dockerTask : null,
           recovered: null,
         },
       }));
