@@ -150,8 +150,10 @@ function main(): void {
   const sourceManifestVersion = manifestVersion(root);
   if (sourceManifestVersion !== version) throw new Error(`package.json version ${version} != manifest.json version ${sourceManifestVersion}`);
 
-  // Build both browsers; TARGET from the caller's environment must not leak into the Chrome build.
-  const { TARGET: _ignored, ...env } = process.env;
+  // Build both browsers as for a store. The caller's TARGET must not leak into the Chrome build, nor its NODE_ENV
+  // into either: under NODE_ENV=test (vitest) the Preact preset emits a development build with absolute paths.
+  const { TARGET: _target, ...callerEnv } = process.env;
+  const env = { ...callerEnv, NODE_ENV: 'production' };
   run('npm', ['run', 'build'], env);
   run('npm', ['run', 'build:firefox'], env);
   const chromeDir = join(root, 'dist');
