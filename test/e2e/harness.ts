@@ -28,13 +28,13 @@ export interface Harness {
   close: () => Promise<void>;
 }
 
-export function chromiumArgs(port: number, extensionDir = EXTENSION_DIR): string[] {
+/** `extensionDir` null: the same browser without the extension (the benchmark's baseline). */
+export function chromiumArgs(port: number, extensionDir: string | null = EXTENSION_DIR): string[] {
   const map = ['console.aws.amazon.com', '*.console.aws.amazon.com', 'cloud.docker.com']
     .map((host) => `MAP ${host} 127.0.0.1:${port}`)
     .join(', ');
   return [
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
+    ...(extensionDir === null ? [] : [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]),
     `--host-resolver-rules=${map}, EXCLUDE localhost`,
     '--no-sandbox',
     '--disable-gpu',
@@ -47,7 +47,14 @@ export function chromiumArgs(port: number, extensionDir = EXTENSION_DIR): string
   ];
 }
 
-export async function launch(opts: { config?: ConfigPatch; headless?: boolean; extensionDir?: string } = {}): Promise<Harness> {
+/**
+ * `extension: false` launches the same browser and replica without the extension: `extensionId` and
+ * `popupUrl` are then empty, and `serviceWorker`/`openPopup` throw.
+ */
+export async function launch(
+  opts: { config?: ConfigPatch; headless?: boolean; extensionDir?: string; extension?: boolean } = {},
+): Promise<Harness> {
+  const withExtension = opts.extension ?? true;
   const server = await startReplicaServer({ config: opts.config });
   const userDataDir = mkdtempSync(join(tmpdir(), 'dockercloud-aws-link-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -55,12 +62,14 @@ export async function launch(opts: { config?: ConfigPatch; headless?: boolean; e
     headless: opts.headless ?? true,
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 900 },
-    args: chromiumArgs(server.port, opts.extensionDir),
+    args: chromiumArgs(server.port, withExtension ? (opts.extensionDir ?? EXTENSION_DIR) : null),
   });
-  const serviceWorker = async (): Promise<Worker> =>
-    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  const extensionId = new URL((await serviceWorker()).url()).host;
-  const popupUrl = `chrome-extension://${extensionId}/src/popup/index.html`;
+  const serviceWorker = async (): Promise<Worker> => {
+    if (!withExtension) throw new Error('launched without the extension');
+    return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  };
+  const extensionId = withExtension ? new URL((await serviceWorker()).url()).host : '';
+  const popupUrl = withExtension ? `chrome-extension://${extensionId}/src/popup/index.html` : '';
   const page = context.pages()[0] ?? (await context.newPage());
 
   const stopServiceWorker = async () => {
@@ -82,6 +91,7 @@ export async function launch(opts: { config?: ConfigPatch; headless?: boolean; e
     serviceWorker,
     popupUrl,
     openPopup: async () => {
+      if (!withExtension) throw new Error('launched without the extension');
       const popup = await context.newPage();
       await popup.setViewportSize({ width: 380, height: 600 });
       await popup.goto(popupUrl);
