@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } fr
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureReplicaCert } from './cert';
+import { churnPage } from './churn';
 import { handleDockerRequest } from './docker/api';
 import {
   applyConfig,
@@ -233,6 +234,7 @@ function isJson(text: string): boolean {
 function serveAwsConsole(req: IncomingMessage, res: ServerResponse, state: ReplicaState, url: URL): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') return notFound(res);
   const path = url.pathname.replace(/\/+$/, '') || '/';
+  if ((path === '/iam/home' || path === '/iam') && url.searchParams.get('replica') === 'churn') return sendHtml(res, churnPage());
   if (path === '/iam/home' || path === '/iam') {
     const lang = state.config.aws.locale;
     const title = { en: 'IAM Management Console', ja: 'IAM 管理コンソール', de: 'IAM-Managementkonsole' }[lang];
