@@ -1,6 +1,7 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Alias, type Plugin, type ResolvedConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 
 /** `TARGET=firefox` builds for Firefox: an event page instead of a service worker, and a gecko id. */
@@ -23,8 +24,27 @@ function firefoxManifest(): ManifestV3Export {
   } as ManifestV3Export;
 }
 
+/**
+ * The content scripts are the IIFE builds CRXJS runs while the main bundle is generated, with this config's
+ * `resolve`: from then on, `webextension-polyfill` resolves to the browser's own namespace. The service
+ * worker (whose onMessage listener answers with a promise) and the popup keep the polyfill.
+ */
+function nativeBrowserInContentScripts(): Plugin {
+  let config: ResolvedConfig;
+  return {
+    name: 'native-browser-in-content-scripts',
+    apply: 'build',
+    enforce: 'pre',
+    configResolved: (resolved) => void (config = resolved),
+    generateBundle() {
+      const alias: Alias = { find: /^webextension-polyfill$/, replacement: fileURLToPath(new URL('src/content/native-browser.ts', import.meta.url)) };
+      (config.resolve.alias as Alias[]).push(alias);
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [preact(), crx({ manifest: firefox ? firefoxManifest() : (manifest as ManifestV3Export), browser: firefox ? 'firefox' : 'chrome' })],
+  plugins: [preact(), nativeBrowserInContentScripts(), crx({ manifest: firefox ? firefoxManifest() : (manifest as ManifestV3Export), browser: firefox ? 'firefox' : 'chrome' })],
   publicDir: false,
   build: {
     outDir: firefox ? 'dist-firefox' : 'dist',
