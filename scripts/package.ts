@@ -183,6 +183,8 @@ function main(): void {
     console.log(`${relative(process.cwd(), join(out, name))}  ${entries.length} files, ${bytes.length} bytes, sha256 ${sha256}`);
   }
   if (dirty) console.warn('warning: the work tree has uncommitted changes; the source archive is not a commit');
+  const untracked = capture('git', ['ls-files', '-z', '--others', '--exclude-standard']).split('\0').filter(Boolean);
+  if (untracked.length > 0) console.warn(`warning: ${untracked.length} untracked file(s) are not in the source archive: ${untracked.slice(0, 5).join(', ')}`);
   if (warnings.length > 0) console.log(`web-ext lint: 0 errors, ${warnings.length} warning(s): ${warnings.join(', ')}`);
   else console.log('web-ext lint: 0 errors, 0 warnings');
 }

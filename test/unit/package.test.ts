@@ -3,7 +3,7 @@
  * for their store, and the Firefox build must pass AMO's linter without errors.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, statSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +27,7 @@ function cloneAt(from: string, path: string): string {
   const result = spawnSync('git', ['clone', '--quiet', '--shared', from, path], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`git clone failed: ${result.stderr}`);
   symlinkSync(join(repo, 'node_modules'), join(path, 'node_modules'));
+  appendFileSync(join(path, '.git', 'info', 'exclude'), '/node_modules\n'); // a symlink is not matched by `node_modules/`
   return path;
 }
 
