@@ -1,6 +1,5 @@
 // The background's answers, checked by hand: zod would triple this content script's size (see the budget
 // in the notes). test/unit/aws-answers.test.ts proves these accept exactly what the core's schemas accept.
-import { parseNamespace, validateRoleName } from '../../core/names';
 import type { Problem } from '../../core/problem';
 import { STEPS } from '../../core/flow';
 import type { AwsPlan } from '../../core/schemas';
@@ -10,10 +9,9 @@ type Json = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
-function isCanonicalNamespace(ns: string): boolean {
-  const parsed = parseNamespace(ns);
-  return parsed.ok && parsed.value === ns;
-}
+// The core's rules for a canonical namespace and a role name, as patterns (the unit test holds them equal).
+const NAMESPACE = /^[a-z0-9]{4,30}$/;
+const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 
 const PLAN_KEYS = ['namespace', 'externalId', 'policyName', 'policyDocument', 'policyDescription', 'roleName', 'roleDescription', 'trustedAccountId', 'nextStep'];
 
@@ -23,13 +21,13 @@ export function readPlan(v: unknown): Plan | null {
   const ns = v.namespace;
   const ok =
     text(ns, 64) &&
-    isCanonicalNamespace(ns) &&
+    NAMESPACE.test(ns) &&
     text(v.externalId, 1224) &&
     text(v.policyName, 128) &&
     text(v.policyDocument, 6144) &&
     text(v.policyDescription, 1000) &&
     text(v.roleName, 64) &&
-    validateRoleName(v.roleName).ok &&
+    ROLE_NAME.test(v.roleName) &&
     text(v.roleDescription, 1000) &&
     typeof v.trustedAccountId === 'string' &&
     /^\d{12}$/.test(v.trustedAccountId) &&

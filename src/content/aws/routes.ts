@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 // Where each IAM console page lives: pure detectors over the URL, each with the URLs it was written for.
 // IAM is one page (/iam/home) with hash routes; the legacy console used "#roles" and "#/roles$new?step=…".
 
@@ -32,6 +33,9 @@ const when =
     return route !== null && test(route);
   };
 
+/** Example URLs document and test the detectors; the shipped build leaves them out (size budget). */
+const PROD = import.meta.env.PROD;
+
 const step = (route: IamRoute) => route.query.get('step');
 const G = 'https://console.aws.amazon.com/iam/home';
 const R = 'https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1';
@@ -49,13 +53,13 @@ export function roleNameInRoute(route: IamRoute): string | null {
 
 export const policiesList: RouteDetector = {
   id: 'policiesList',
-  examples: [`${G}#/policies`, `${R}#/policies`, `${G}#policies`, `${G}#/policies?filter=dockercloud`],
+  examples: PROD ? [] : [`${G}#/policies`, `${R}#/policies`, `${G}#policies`, `${G}#/policies?filter=dockercloud`],
   matches: when((r) => r.path === 'policies'),
 };
 
 export const policyEditor: RouteDetector = {
   id: 'policyEditor',
-  examples: [
+  examples: PROD ? [] : [
     `${G}#/policies/create?step=addPermissions`,
     `${R}#/policies/create?step=addPermissions`,
     `${G}#/policies/create?step=edit`,
@@ -66,19 +70,19 @@ export const policyEditor: RouteDetector = {
 
 export const policyReview: RouteDetector = {
   id: 'policyReview',
-  examples: [`${G}#/policies/create?step=review`, `${R}#/policies/create?step=review`],
+  examples: PROD ? [] : [`${G}#/policies/create?step=review`, `${R}#/policies/create?step=review`],
   matches: when((r) => r.path === 'policies/create' && step(r) === 'review'),
 };
 
 export const rolesList: RouteDetector = {
   id: 'rolesList',
-  examples: [`${G}#/roles`, `${R}#/roles`, `${G}#roles`],
+  examples: PROD ? [] : [`${G}#/roles`, `${R}#/roles`, `${G}#roles`],
   matches: when((r) => r.path === 'roles'),
 };
 
 export const roleTrustedEntity: RouteDetector = {
   id: 'roleTrustedEntity',
-  examples: [
+  examples: PROD ? [] : [
     `${G}#/roles/create?step=selectEntities`,
     `${R}#/roles/create?step=selectEntities&trustedEntityType=AWS_ACCOUNT&awsAccount=689684103426`,
     `${G}#/roles/create?step=type`,
@@ -89,19 +93,19 @@ export const roleTrustedEntity: RouteDetector = {
 
 export const rolePermissions: RouteDetector = {
   id: 'rolePermissions',
-  examples: [`${G}#/roles/create?step=addPermissions`, `${R}#/roles/create?step=addPermissions`],
+  examples: PROD ? [] : [`${G}#/roles/create?step=addPermissions`, `${R}#/roles/create?step=addPermissions`],
   matches: when((r) => r.path === 'roles/create' && step(r) === 'addPermissions'),
 };
 
 export const roleReview: RouteDetector = {
   id: 'roleReview',
-  examples: [`${G}#/roles/create?step=review`, `${R}#/roles/create?step=review&roleName=dockercloud-role`],
+  examples: PROD ? [] : [`${G}#/roles/create?step=review`, `${R}#/roles/create?step=review&roleName=dockercloud-role`],
   matches: when((r) => r.path === 'roles/create' && step(r) === 'review'),
 };
 
 export const roleDetails: RouteDetector = {
   id: 'roleDetails',
-  examples: [
+  examples: PROD ? [] : [
     `${G}#/roles/details/dockercloud-role`,
     `${R}#/roles/details/dockercloud-role-moby?section=trust_relationships`,
     `${G}#/roles/details/dockercloud-role?section=permissions`,
@@ -111,13 +115,13 @@ export const roleDetails: RouteDetector = {
 
 export const legacyPolicyCreate: RouteDetector = {
   id: 'legacyPolicyCreate',
-  examples: [`${G}#/policies$new`, `${G}#/policies$new?step=edit`, `${R}#policies$new?step=edit`],
+  examples: PROD ? [] : [`${G}#/policies$new`, `${G}#/policies$new?step=edit`, `${R}#policies$new?step=edit`],
   matches: when((r) => r.path === 'policies$new'),
 };
 
 export const legacyRoleCreate: RouteDetector = {
   id: 'legacyRoleCreate',
-  examples: [
+  examples: PROD ? [] : [
     `${G}#/roles$new?step=name`,
     `${G}#/roles$new?step=type&roleType=crossAccount&accountID=689684103426`,
     `${G}#roles$new?step=account`,
@@ -129,7 +133,7 @@ export const legacyRoleCreate: RouteDetector = {
 
 export const legacyRoleDetails: RouteDetector = {
   id: 'legacyRoleDetails',
-  examples: [`${G}#roles/dockercloud-role`, `${G}#/roles/dockercloud-role-moby`],
+  examples: PROD ? [] : [`${G}#roles/dockercloud-role`, `${G}#/roles/dockercloud-role-moby`],
   matches: when((r) => !r.path.startsWith('roles/details/') && roleNameInRoute(r) !== null),
 };
 

@@ -16,6 +16,9 @@ export const CLOUDSCAPE = {
   tabs: '[class*="awsui_root_14rmt_"]',
 };
 
+/** The element if found with certainty, else null. */
+export const found = <T extends Element>(f: Found<T>): T | null => (f.status === 'found' ? f.el : null);
+
 export const isVisible = (el: Element): boolean => el.getClientRects().length > 0;
 
 export function one<T extends Element>(candidates: Iterable<T>): Found<T> {

@@ -2,7 +2,7 @@
 // A control is filled only when its label is one of these; anything else gets the copy fallback.
 export const LABELS = {
   policyName: ['Policy name', 'ポリシー名', 'Richtlinienname'],
-  policyDocument: ['Policy document', 'ポリシードキュメント', 'Richtliniendokument'],
+  policyDocument: ['Policy document'],
   description: ['Description', '説明', 'Beschreibung'],
   roleName: ['Role name', 'ロール名', 'Rollenname'],
   accountId: ['Account ID', 'アカウント ID', 'Konto-ID'],
@@ -12,9 +12,8 @@ export const LABELS = {
   requireMfa: ['Require MFA', 'MFA が必要', 'MFA erforderlich'],
   createPolicy: ['Create policy', 'ポリシーの作成', 'Richtlinie erstellen'],
   createRole: ['Create role', 'ロールを作成', 'Rolle erstellen'],
-  createNewRole: ['Create New Role', 'Create new role'],
   viewRole: ['View role', 'ロールを表示', 'Rolle anzeigen'],
-  next: ['Next', 'Next Step', '次へ', '次のステップ', 'Weiter', 'Nächster Schritt'],
+  next: ['Next', 'Next Step', '次へ', 'Weiter'],
   trustRelationships: ['Trust relationships', '信頼関係', 'Vertrauensstellungen'],
   permissions: ['Permissions', '許可', 'Berechtigungen'],
   // The legacy console (2016–2017), English only as it was.
@@ -22,8 +21,6 @@ export const LABELS = {
   validatePolicy: ['Validate Policy'],
   crossAccountRole: ['Role for Cross-Account Access'],
   thirdPartyAccess: ['Allows IAM users from a 3rd party AWS account to access this account'],
-  roleArn: ['Role ARN'],
-  select: ['Select'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type LabelKey = keyof typeof LABELS;

@@ -1,7 +1,7 @@
 // The legacy console's "Create Policy" (2016–2017): choose "Create Your Own Policy", then Policy Name,
 // Description and the Policy Document textarea filled; Validate Policy, then Create Policy, are the user's.
 import { t } from '../../../i18n';
-import { buttonByText, fieldByLabel, isVisible, one, saysExists } from '../dom/find';
+import { buttonByText, fieldByLabel, found, isVisible, one, saysExists } from '../dom/find';
 import { isLabel, type LabelKey } from '../dom/labels';
 import { waitFor, whenever } from '../dom/wait';
 import { definePage, type PageContext } from '../page';
@@ -15,8 +15,8 @@ export function selectButtonFor(key: LabelKey) {
 }
 
 async function pointAt(ctx: PageContext, signal: AbortSignal, find: () => ReturnType<typeof selectButtonFor>, title: string) {
-  const target = await waitFor(() => (find().status === 'found' ? find() : null), { signal });
-  if (!signal.aborted) ctx.guide.show({ step: STEP.policyEditor, title }, target?.status === 'found' ? target.el : null);
+  const target = await waitFor(() => found(find()), { signal });
+  if (!signal.aborted) ctx.guide.show({ step: STEP.policyEditor, title }, target);
 }
 
 export default definePage(legacyPolicyCreate, async (ctx, signal) => {
@@ -35,7 +35,7 @@ export default definePage(legacyPolicyCreate, async (ctx, signal) => {
   const validate = buttonByText('validatePolicy');
   guide.show(
     { step: STEP.policyReview, title: t('awsLegacyValidatePolicy'), filled: filling.filled, copy: filling.copy },
-    validate.status === 'found' ? validate.el : null,
+    found(validate),
   );
   whenever(() => saysExists(plan.policyName), signal, () => guide.show({ step: STEP.policyReview, title: t('awsPolicyExists', plan.policyName), tone: 'error' }));
 });

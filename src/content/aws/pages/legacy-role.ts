@@ -1,7 +1,7 @@
 // The legacy console's role wizard (#/roles$new?step=name|type|account|policies|review): each step filled
 // as the original guide says, the one button to press pointed at; Create Role is the user's.
 import { t } from '../../../i18n';
-import { buttonByText, fieldByLabel, saysExists, switchByLabel } from '../dom/find';
+import { buttonByText, fieldByLabel, found, saysExists, switchByLabel } from '../dom/find';
 import { waitFor, whenever } from '../dom/wait';
 import type { GuideContent } from '../guide/guide';
 import { definePage } from '../page';
@@ -40,8 +40,8 @@ export default definePage(legacyRoleCreate, async ({ plan, guide, route }, signa
     );
   }
   if (signal.aborted) return;
-  const found = await waitFor(() => (target().status === 'found' ? target() : null), { signal, timeout: 3000 });
-  guide.show({ ...content, filled: filling.filled, copy: filling.copy }, found?.status === 'found' ? found.el : null);
+  const button = await waitFor(() => found(target()), { signal, timeout: 3000 });
+  guide.show({ ...content, filled: filling.filled, copy: filling.copy }, button);
 });
 
 /** The legacy role page (#roles/<name>): Role ARN, permissions and trust relationships on one page. */

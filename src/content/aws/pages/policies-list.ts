@@ -1,7 +1,7 @@
 // The policies list: after Create policy, the console's "Policy … created." flash confirms the step;
 // otherwise, while the policy is the next step, point at Create policy.
 import { t } from '../../../i18n';
-import { buttonByText, successFlashes } from '../dom/find';
+import { buttonByText, found, successFlashes } from '../dom/find';
 import { waitFor } from '../dom/wait';
 import { reportPolicyCreated } from '../messages';
 import { definePage } from '../page';
@@ -22,9 +22,6 @@ export default definePage(policiesList, async ({ plan, guide }, signal) => {
     return;
   }
   if (plan.nextStep !== 'policyCreated') return;
-  const create = await waitFor(() => {
-    const found = buttonByText('createPolicy');
-    return found.status === 'found' ? found.el : null;
-  }, { signal });
+  const create = await waitFor(() => found(buttonByText('createPolicy')), { signal });
   if (create) guide.show({ title: t('awsPoliciesListCreate', plan.policyName) }, create);
 });

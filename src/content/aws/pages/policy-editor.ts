@@ -3,7 +3,7 @@
 import { t } from '../../../i18n';
 import { setCodeEditor } from '../dom/code-editor';
 import { press } from '../dom/controls';
-import { CLOUDSCAPE, isVisible, one, wizardPrimaryButton } from '../dom/find';
+import { CLOUDSCAPE, found, isVisible, one, wizardPrimaryButton } from '../dom/find';
 import { waitFor } from '../dom/wait';
 import { definePage } from '../page';
 import { policyEditor } from '../routes';
@@ -42,6 +42,6 @@ export default definePage(policyEditor, async ({ plan, guide }, signal) => {
   const next = wizardPrimaryButton('next');
   guide.show(
     { step: STEP.policyEditor, title: t('awsPolicyEditorNext'), filled: filling.filled, copy: filling.copy },
-    next.status === 'found' ? next.el : null,
+    found(next),
   );
 });

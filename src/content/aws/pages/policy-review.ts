@@ -1,7 +1,7 @@
 // Create policy, "Review and create": the name dockercloud-policy and a description, then point at
 // Create policy. If the console answers that the name exists, offer to go on with the existing policy.
 import { t } from '../../../i18n';
-import { fieldByLabel, saysExists, wizardPrimaryButton } from '../dom/find';
+import { fieldByLabel, found, saysExists, wizardPrimaryButton } from '../dom/find';
 import { waitFor, whenever } from '../dom/wait';
 import { reportPolicyCreated } from '../messages';
 import { definePage } from '../page';
@@ -19,7 +19,7 @@ export default definePage(policyReview, async ({ plan, guide }, signal) => {
   const create = wizardPrimaryButton('createPolicy');
   guide.show(
     { step: STEP.policyReview, title: t('awsPolicyReviewCreate', plan.policyName), filled: filling.filled, copy: filling.copy },
-    create.status === 'found' ? create.el : null,
+    found(create),
   );
 
   whenever(() => saysExists(plan.policyName), signal, () => {

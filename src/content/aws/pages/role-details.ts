@@ -4,7 +4,7 @@
 import { describe, t } from '../../../i18n';
 import { ROLE_ARN_IN_TEXT } from '../../../core/arn';
 import { press } from '../dom/controls';
-import { isVisible, tabByLabel } from '../dom/find';
+import { found, isVisible, tabByLabel } from '../dom/find';
 import type { LabelKey } from '../dom/labels';
 import { waitFor } from '../dom/wait';
 import type { GuideContent } from '../guide/guide';
@@ -35,10 +35,7 @@ const policyNamesShown = () =>
   [...new Set([...document.querySelectorAll('td, li')].filter(isVisible).map((td) => td.textContent?.trim() ?? '').filter((s) => POLICY_NAME.test(s)))].slice(0, 100);
 
 async function openTab(key: LabelKey, signal: AbortSignal): Promise<boolean> {
-  const tab = await waitFor(() => {
-    const found = tabByLabel(key);
-    return found.status === 'found' ? found.el : null;
-  }, { signal, timeout: 3000 });
+  const tab = await waitFor(() => found(tabByLabel(key)), { signal, timeout: 3000 });
   if (!tab) return false;
   if (tab.getAttribute('aria-selected') !== 'true') await press(tab);
   return true;

@@ -2,7 +2,7 @@
 // other policy selected; then point at Next.
 import { t } from '../../../i18n';
 import { setChecked, setText } from '../dom/controls';
-import { isVisible, one, wizardPrimaryButton } from '../dom/find';
+import { found, isVisible, one, wizardPrimaryButton } from '../dom/find';
 import { waitFor } from '../dom/wait';
 import { definePage } from '../page';
 import { rolePermissions } from '../routes';
@@ -24,17 +24,14 @@ export async function selectPolicyAlone(policyName: string, signal: AbortSignal)
   const filling = new Filling();
   const label = t('awsFieldPolicy');
   const problems: string[] = [];
-  const filter = await waitFor(() => (filterInput().status === 'found' ? filterInput() : null), { signal });
+  const filter = await waitFor(() => found(filterInput()), { signal });
   for (const row of rows()) {
     const box = rowCheckbox(row);
     if (box?.checked && !names(row, policyName)) await setChecked(box, false);
   }
   const row =
-    filter?.status === 'found' && (await setText(filter.el, policyName))
-      ? await waitFor(() => {
-          const found = one(rows().filter((r) => names(r, policyName)));
-          return found.status === 'found' ? found.el : null;
-        }, { signal, timeout: 5000 })
+    filter && (await setText(filter, policyName))
+      ? await waitFor(() => found(one(rows().filter((r) => names(r, policyName)))), { signal, timeout: 5000 })
       : null;
   const box = row && rowCheckbox(row);
   if (box && (await setChecked(box, true))) filling.note(label, t('awsValueSelectedAlone', policyName));
@@ -59,6 +56,6 @@ export default definePage(rolePermissions, async ({ plan, guide }, signal) => {
       filled: filling.filled,
       copy: filling.copy,
     },
-    next.status === 'found' ? next.el : null,
+    found(next),
   );
 });

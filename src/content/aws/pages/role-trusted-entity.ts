@@ -3,7 +3,7 @@
 // The console may have honoured the prefill link's parameters: every field is checked anyway.
 import { t } from '../../../i18n';
 import { setChecked } from '../dom/controls';
-import { CLOUDSCAPE, fieldNear, one, switchByLabel, wizardPrimaryButton, type Found } from '../dom/find';
+import { CLOUDSCAPE, fieldNear, type Found, found, one, switchByLabel, wizardPrimaryButton } from '../dom/find';
 import type { LabelKey } from '../dom/labels';
 import { waitFor } from '../dom/wait';
 import { definePage } from '../page';
@@ -45,6 +45,6 @@ export default definePage(roleTrustedEntity, async ({ plan, guide }, signal) => 
   const next = wizardPrimaryButton('next');
   guide.show(
     { step: STEP.roleTrustedEntity, title: t('awsTrustedEntityNext'), filled: filling.filled, copy: filling.copy },
-    next.status === 'found' ? next.el : null,
+    found(next),
   );
 });

@@ -1,7 +1,7 @@
 // The roles list: after Create role, the console's "Role … created." flash confirms the step and its
 // "View role" button is next; otherwise, while the role is the next step, point at Create role.
 import { t } from '../../../i18n';
-import { buttonByText, successFlashes } from '../dom/find';
+import { buttonByText, found, successFlashes } from '../dom/find';
 import { waitFor } from '../dom/wait';
 import { reportRoleCreated } from '../messages';
 import { definePage } from '../page';
@@ -14,13 +14,10 @@ export default definePage(rolesList, async ({ plan, guide }, signal) => {
   if (flash) {
     await reportRoleCreated(plan.roleName);
     const view = buttonByText('viewRole', flash);
-    guide.show({ title: t('awsRoleCreatedNext', plan.roleName), tone: 'success' }, view.status === 'found' ? view.el : null);
+    guide.show({ title: t('awsRoleCreatedNext', plan.roleName), tone: 'success' }, found(view));
     return;
   }
   if (plan.nextStep !== 'roleCreated') return;
-  const create = await waitFor(() => {
-    const found = buttonByText('createRole');
-    return found.status === 'found' ? found.el : null;
-  }, { signal });
+  const create = await waitFor(() => found(buttonByText('createRole')), { signal });
   if (create) guide.show({ title: t('awsRolesListCreate', plan.roleName) }, create);
 });
