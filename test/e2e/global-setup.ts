@@ -4,7 +4,14 @@ import { buildReplica } from '../replica/server';
 
 export default async function setup(): Promise<void> {
   if (process.env.E2E_SKIP_BUILD !== '1') {
-    await build({ configFile: 'vite.config.ts', logLevel: 'warn', mode: 'production' });
+    // Vitest sets NODE_ENV=test, under which Vite makes a development bundle: test what ships instead.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({ configFile: 'vite.config.ts', logLevel: 'warn', mode: 'production' });
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
+    }
   }
   await buildReplica();
 }
