@@ -1,0 +1,44 @@
+// What the benchmark's parts share: statistics, and a link in progress put in the extension's storage the
+// way the popup's "Save" leaves it (the background computes the console pages' plan from it).
+import type { Harness } from '../../test/e2e/harness';
+import type { StoredState } from '../../src/core/schemas';
+import type { StepId } from '../../src/core/flow';
+
+declare const chrome: { storage: Record<'local' | 'session', { set(items: object): Promise<void>; clear(): Promise<void> }> };
+
+export function quantile(values: number[], q: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  // Nearest rank: the smallest value with at least q of the samples at or below it.
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
+}
+export const median = (values: number[]) => quantile(values, 0.5);
+export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** Stores a link for `namespace` with `done` steps complete (or no link at all for `null`). */
+export async function seedLink(h: Harness, namespace: string | null, done: StepId[] = []): Promise<void> {
+  const now = Date.now();
+  const state: StoredState | undefined =
+    namespace === null
+      ? undefined
+      : ({
+          version: 2,
+          activeNamespace: namespace,
+          links: {
+            [namespace]: {
+              settings: { namespace, policy: { region: null, passRole: false }, roleName: 'dockercloud-role', sharedAwsAccount: false },
+              done: Object.fromEntries(done.map((s) => [s, now])),
+              capturedRoleArn: null,
+              problems: {},
+            },
+          },
+        } as unknown as StoredState);
+  const sw = await h.serviceWorker();
+  await sw.evaluate(async (s) => {
+    await chrome.storage.local.clear();
+    await chrome.storage.session.clear();
+    if (s !== undefined) await chrome.storage.local.set({ state: s });
+  }, state);
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
