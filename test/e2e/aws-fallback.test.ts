@@ -31,7 +31,8 @@ const inputValues = () => h.page.evaluate(() => [...document.querySelectorAll('i
 describe('uncertain fields', () => {
   it('External ID controls missing: shows the values to copy, and the copy button copies', async () => {
     const { filled, copy } = await trustedEntity({ aws: { drift: { removeField: 'externalId' } } });
-    expect(copy).toEqual({ 'Require external ID': 'ticked', 'External ID': 'moby' });
+    expect(copy).toEqual({ 'External ID': 'moby' });
+    expect(await guideCallout(h.page).textContent()).toContain('Require external ID: could not be set with certainty; make it "ticked" yourself.');
     expect(filled).toMatchObject({ 'Account ID': '689684103426', 'Require MFA': 'not ticked' });
     await h.page.locator('#dockercloud-aws-link-guide button[aria-label="Copy External ID"]').click();
     await expect.poll(() => h.page.evaluate(() => navigator.clipboard.readText())).toBe('moby');

@@ -66,7 +66,7 @@ describe('role details', () => {
     expect(await verdict()).toContain('The role does not have "dockercloud-policy" attached');
   });
 
-  it('flags a role the user made with "Require MFA" ticked', async () => {
+  it('flags a role the user made with "Require MFA" ticked, on the review step and on the role', async () => {
     await startLink(h, { done: ['policyCreated'] });
     h.server.state.policies.push({ name: 'dockercloud-policy', arn: POLICY_ARN, description: '', document: '{}' });
     const { page } = h;
@@ -76,7 +76,8 @@ describe('role details', () => {
     await primaryButton(page).click();
     await expect.poll(() => guideTitle(page).textContent()).toContain('name the role');
     await primaryButton(page).click();
-    await expect.poll(() => guideTitle(page).textContent()).toContain('Press Create role');
+    await expect.poll(() => guideTitle(page).textContent()).toContain('not what Docker Cloud needs');
+    expect(await guideCallout(page).textContent()).toContain('The role requires MFA');
     await primaryButton(page).click();
     await page.getByRole('button', { name: 'View role' }).click();
     await expect.poll(() => guideTitle(page).textContent(), { timeout: 15_000 }).toContain('cannot be used');

@@ -1,5 +1,6 @@
 // What a page filled and what it left to the user: a field is filled only when found with certainty and
 // read back right; otherwise its value goes to the callout with a copy button.
+import { t } from '../../../i18n';
 import { setChecked, setText } from '../dom/controls';
 import type { Found } from '../dom/find';
 import type { GuideRow } from '../guide/guide';
@@ -7,6 +8,8 @@ import type { GuideRow } from '../guide/guide';
 export class Filling {
   readonly filled: GuideRow[] = [];
   readonly copy: GuideRow[] = [];
+  /** Boxes and choices the user has to set by hand (nothing to copy). */
+  readonly todo: string[] = [];
 
   async text(found: Found<HTMLInputElement | HTMLTextAreaElement>, label: string, value: string): Promise<boolean> {
     const ok = found.status === 'found' && (await setText(found.el, value));
@@ -17,13 +20,19 @@ export class Filling {
   /** A checkbox or radio; `shown` is the value as the user reads it ("ticked", "AWS account → …"). */
   async check(found: Found<HTMLInputElement>, checked: boolean, label: string, shown: string): Promise<boolean> {
     const ok = found.status === 'found' && (await setChecked(found.el, checked));
-    (ok ? this.filled : this.copy).push({ label, value: shown });
+    if (ok) this.filled.push({ label, value: shown });
+    else this.todo.push(t('guideSetByHand', label, shown));
     return ok;
   }
 
   /** Something the page does not need filled by hand but the user should see. */
   note(label: string, value: string): void {
     this.filled.push({ label, value });
+  }
+
+  /** What the callout shows of this: filled rows, rows to copy, and what to set by hand. */
+  get shown() {
+    return { filled: this.filled, copy: this.copy, problems: this.todo };
   }
 }
 

@@ -34,7 +34,7 @@ export default definePage(legacyPolicyCreate, async (ctx, signal) => {
   if (signal.aborted) return;
   const validate = buttonByText('validatePolicy');
   guide.show(
-    { step: STEP.policyReview, title: t('awsLegacyValidatePolicy'), filled: filling.filled, copy: filling.copy },
+    { step: STEP.policyReview, title: t('awsLegacyValidatePolicy'), ...filling.shown },
     found(validate),
   );
   whenever(() => saysExists(plan.policyName), signal, () => guide.show({ step: STEP.policyReview, title: t('awsPolicyExists', plan.policyName), tone: 'error' }));

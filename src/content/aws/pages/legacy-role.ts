@@ -41,7 +41,7 @@ export default definePage(legacyRoleCreate, async ({ plan, guide, route }, signa
   }
   if (signal.aborted) return;
   const button = await waitFor(() => found(target()), { signal, timeout: 3000 });
-  guide.show({ ...content, filled: filling.filled, copy: filling.copy }, button);
+  guide.show({ ...filling.shown, ...content }, button);
 });
 
 /** The legacy role page (#roles/<name>): Role ARN, permissions and trust relationships on one page. */

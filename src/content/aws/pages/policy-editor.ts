@@ -41,7 +41,7 @@ export default definePage(policyEditor, async ({ plan, guide }, signal) => {
 
   const next = wizardPrimaryButton('next');
   guide.show(
-    { step: STEP.policyEditor, title: t('awsPolicyEditorNext'), filled: filling.filled, copy: filling.copy },
+    { step: STEP.policyEditor, title: t('awsPolicyEditorNext'), ...filling.shown },
     found(next),
   );
 });

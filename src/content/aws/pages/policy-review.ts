@@ -18,7 +18,7 @@ export default definePage(policyReview, async ({ plan, guide }, signal) => {
 
   const create = wizardPrimaryButton('createPolicy');
   guide.show(
-    { step: STEP.policyReview, title: t('awsPolicyReviewCreate', plan.policyName), filled: filling.filled, copy: filling.copy },
+    { step: STEP.policyReview, title: t('awsPolicyReviewCreate', plan.policyName), ...filling.shown },
     found(create),
   );
 

@@ -1,12 +1,14 @@
-// Create role, "Name, review, and create": the role name and a description, then point at Create role.
-// If the name exists, offer to check that role. (The trust policy is checked on the role's page, by the
-// background: checking it here too would cost the content script 0.65 KB of its 12 KB budget.)
-import { t } from '../../../i18n';
+// Create role, "Name, review, and create": the role name and a description, the trust policy on the page
+// checked with the core's checker (a box ticked by hand on step 1 shows here), then point at Create role.
+// If the name exists, offer to check that role.
+import { describe, t } from '../../../i18n';
+import { checkTrustPolicy } from '../../../core/trust-policy';
 import { fieldByLabel, found, saysExists, wizardPrimaryButton } from '../dom/find';
 import { waitFor, whenever } from '../dom/wait';
 import { definePage } from '../page';
 import { roleDetailsHash, roleReview } from '../routes';
 import { Filling, STEP } from './filling';
+import { trustPolicyText } from './trust-text';
 
 export default definePage(roleReview, async ({ plan, guide }, signal) => {
   const filling = new Filling();
@@ -16,10 +18,19 @@ export default definePage(roleReview, async ({ plan, guide }, signal) => {
   await filling.text(fieldByLabel('description'), t('awsFieldDescription'), plan.roleDescription);
   if (signal.aborted) return;
 
+  const trust = trustPolicyText();
+  const problems = trust === null ? [] : checkTrustPolicy(trust, plan.namespace).map(describe);
   const create = wizardPrimaryButton('createRole');
   guide.show(
-    { step: STEP.roleReview, title: t('awsRoleReviewCreate', plan.roleName), filled: filling.filled, copy: filling.copy },
-    found(create),
+    {
+      step: STEP.roleReview,
+      title: problems.length > 0 ? t('awsRoleReviewTrustWrong') : t('awsRoleReviewCreate', plan.roleName),
+      tone: problems.length > 0 ? 'error' : 'info',
+      problems,
+      filled: filling.filled,
+      copy: filling.copy,
+    },
+    problems.length === 0 ? found(create) : null,
   );
 
   whenever(() => saysExists(plan.roleName), signal, () => {

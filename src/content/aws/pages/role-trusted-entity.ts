@@ -44,7 +44,7 @@ export default definePage(roleTrustedEntity, async ({ plan, guide }, signal) => 
 
   const next = wizardPrimaryButton('next');
   guide.show(
-    { step: STEP.roleTrustedEntity, title: t('awsTrustedEntityNext'), filled: filling.filled, copy: filling.copy },
+    { step: STEP.roleTrustedEntity, title: t('awsTrustedEntityNext'), ...filling.shown },
     found(next),
   );
 });
