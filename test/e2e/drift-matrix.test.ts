@@ -1,0 +1,329 @@
+// Console drift, variant × page: on every page the extension either fills the right control or fills
+// nothing there and names the field (copy row or "set by hand" line). No value of the plan may ever land
+// in a control labelled for something else. The observed table is written to notes/drift-matrix.md.
+import { writeFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POLICY_DESCRIPTION, ROLE_DESCRIPTION } from '../../src/core/docker-cloud';
+import { buildPolicyDocument } from '../../src/core/policy';
+import { roleCreateHash } from '../../src/content/aws/routes';
+import { DOCKERCLOUD_POLICY, role } from '../replica/docker/fixtures';
+import { MESSAGES } from '../replica/aws/i18n';
+import type { AwsLocale, ConfigPatch } from '../replica/state';
+import { aceValue, guideCallout, guideRows, guideTitle, IAM, primaryButton, startLink, storedLink } from './aws-support';
+import { launch, type Harness } from './harness';
+
+const PAGES = ['policyEditor', 'policyReview', 'roleTrustedEntity', 'rolePermissions', 'roleReview', 'roleDetails'] as const;
+type PageId = (typeof PAGES)[number];
+const PAGE_TITLES: Record<PageId, string> = {
+  policyEditor: 'policy editor',
+  policyReview: 'policy review',
+  roleTrustedEntity: 'role trusted entity',
+  rolePermissions: 'role permissions',
+  roleReview: 'role review',
+  roleDetails: 'role details',
+};
+
+interface Variant {
+  id: string;
+  patch: ConfigPatch;
+  locale: AwsLocale;
+  legacy?: boolean;
+  /** Pages this variant changes; the others are "n/a". */
+  pages: readonly PageId[];
+}
+
+const ALL = PAGES;
+const VARIANTS: Variant[] = [
+  { id: 'en', locale: 'en', patch: { aws: { honourPrefillParams: false } }, pages: ALL },
+  { id: 'ja', locale: 'ja', patch: { aws: { locale: 'ja', honourPrefillParams: false } }, pages: ALL },
+  { id: 'de', locale: 'de', patch: { aws: { locale: 'de', honourPrefillParams: false } }, pages: ALL },
+  { id: 'late 2.5 s', locale: 'en', patch: { aws: { renderDelayMs: 2500, honourPrefillParams: false } }, pages: ALL },
+  { id: 'reordered', locale: 'en', patch: { aws: { drift: { reorderFields: true }, honourPrefillParams: false } }, pages: ['roleTrustedEntity'] },
+  { id: 'look-alike Account ID', locale: 'en', patch: { aws: { drift: { duplicateAccountIdField: true }, honourPrefillParams: false } }, pages: ['roleTrustedEntity'] },
+  { id: 'removed externalId', locale: 'en', patch: { aws: { drift: { removeField: 'externalId' }, honourPrefillParams: false } }, pages: ['roleTrustedEntity'] },
+  // The prefill link's account still counts when the field is gone, as on the console.
+  { id: 'removed accountId', locale: 'en', patch: { aws: { drift: { removeField: 'accountId' }, honourPrefillParams: true } }, pages: ['roleTrustedEntity'] },
+  { id: 'removed policyName', locale: 'en', patch: { aws: { drift: { removeField: 'policyName' } } }, pages: ['policyReview'] },
+  { id: 'removed roleName', locale: 'en', patch: { aws: { drift: { removeField: 'roleName' }, honourPrefillParams: false } }, pages: ['roleReview'] },
+  { id: 'legacy', locale: 'en', legacy: true, patch: { aws: { variant: 'legacy' } }, pages: ALL },
+];
+
+const document = buildPolicyDocument({ region: null, passRole: false });
+const POLICY_DOCUMENT = document.ok ? document.value : '';
+const ARN = 'arn:aws:iam::123456789012:role/dockercloud-role';
+
+/** What a control labelled so may hold of the plan's values. */
+type FieldKey = 'accountId' | 'externalId' | 'roleName' | 'policyName' | 'description' | 'document' | 'filter';
+const PLANTED: Record<string, FieldKey[]> = {
+  '689684103426': ['accountId'],
+  moby: ['externalId'],
+  'dockercloud-role': ['roleName'],
+  'dockercloud-policy': ['policyName', 'filter'],
+  [ROLE_DESCRIPTION]: ['description'],
+  [POLICY_DESCRIPTION]: ['description'],
+  [POLICY_DOCUMENT]: ['document'],
+};
+
+const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+function keyOfLabel(label: string, locale: AwsLocale): FieldKey | null {
+  const m = MESSAGES[locale];
+  const l = norm(label);
+  const keys: [FieldKey, string][] = [
+    ['accountId', m.accountId],
+    ['externalId', m.externalId],
+    ['roleName', m.roleName],
+    ['policyName', m.policyName],
+    ['description', m.description],
+    // The legacy console's textarea (the current console's document is in Ace, not a text control).
+    ['document', 'Policy Document'],
+  ];
+  const found = keys.find(([, text]) => l === norm(text) || l.startsWith(`${norm(text)} `) || l.startsWith(`${norm(text)}-`));
+  return found ? found[0] : null;
+}
+
+/** Every visible text control of the page (the guide lives in a shadow root, outside), with its label. */
+const controls = (page: Page) =>
+  page.evaluate(() => {
+    const textOf = (id: string) => document.getElementById(id)?.textContent ?? '';
+    const labelOf = (el: HTMLInputElement | HTMLTextAreaElement): string => {
+      const byFor = el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`) : null;
+      if (byFor) return byFor.textContent ?? '';
+      const ids = el.getAttribute('aria-labelledby')?.split(/\s+/) ?? [];
+      if (ids.length > 0) return textOf(ids[0] ?? '');
+      return el.closest('label')?.textContent ?? el.getAttribute('aria-label') ?? el.placeholder ?? '';
+    };
+    return [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')]
+      .filter((el) => el.getClientRects().length > 0 && !['checkbox', 'radio', 'button', 'submit', 'hidden'].includes(el.type))
+      .filter((el) => !el.closest('.ace_editor'))
+      .map((el) => ({
+        value: el.value,
+        label: labelOf(el),
+        search: el.type === 'search' || /filter/i.test(labelOf(el)),
+        lookalike: el.closest('[data-replica-lookalike]') !== null,
+      }));
+  });
+
+/** Fails if any of the plan's values sits in a control labelled for another field (or the look-alike). */
+async function expectNoWrongValue(page: Page, locale: AwsLocale): Promise<void> {
+  for (const c of await controls(page)) {
+    const allowed = PLANTED[c.value];
+    if (allowed === undefined || c.value === '') continue;
+    expect(c.lookalike, `a look-alike control holds ${c.value}`).toBe(false);
+    const key = c.search ? 'filter' : keyOfLabel(c.label, locale);
+    expect(key !== null && allowed.includes(key), `"${c.value}" in the control labelled "${c.label}"`).toBe(true);
+  }
+}
+
+/** The value in the control labelled `key` (not the look-alike), or null when no such control is shown. */
+async function valueOf(page: Page, key: FieldKey, locale: AwsLocale): Promise<string | null> {
+  const match = (await controls(page)).filter((c) => !c.lookalike && !c.search && keyOfLabel(c.label, locale) === key);
+  return match.length === 1 ? (match[0]?.value ?? null) : null;
+}
+
+interface Observed {
+  filled: Record<string, string>;
+  copy: Record<string, string>;
+  byHand: string[];
+}
+
+async function observe(page: Page): Promise<Observed> {
+  const byHand = await page.evaluate(() => {
+    const root = document.getElementById('dockercloud-aws-link-guide')?.shadowRoot;
+    return [...(root?.querySelectorAll('.callout li') ?? [])].map((li) => li.textContent ?? '').filter((t) => t.includes('could not be set with certainty'));
+  });
+  return { filled: await guideRows(page, 'filled'), copy: await guideRows(page, 'copy'), byHand };
+}
+
+/** A field of a page: its label in the guide, the value expected, and where to read it back on the page. */
+interface Field {
+  label: string;
+  value: string;
+  /** Reads the value the page's control holds now (null: no way to read it back, the guide's word is taken). */
+  readBack?: () => Promise<string | null>;
+}
+
+const cells = new Map<string, string>();
+const cellKey = (variant: string, page: PageId) => `${variant}|${page}`;
+
+/**
+ * Records the cell and asserts it is acceptable: each field is either filled (the guide says so, and the
+ * page's control holds exactly the value) or named to the user (copy row or "set by hand"); never neither.
+ */
+async function record(v: Variant, pageId: PageId, page: Page, fields: Field[]): Promise<void> {
+  const labels = fields.map((f) => f.label);
+  const accounted = (o: Observed) => labels.every((l) => l in o.filled || l in o.copy || o.byHand.some((t) => t.startsWith(`${l}:`)));
+  await expect.poll(async () => accounted(await observe(page)), { timeout: 8000 }).toBe(true).catch(() => undefined);
+  const o = await observe(page);
+  const named: string[] = [];
+  const problems: string[] = [];
+  for (const f of fields) {
+    if (f.label in o.filled) {
+      if (o.filled[f.label] !== f.value) problems.push(`${f.label} shown filled with "${o.filled[f.label]}"`);
+      const actual = f.readBack ? await f.readBack() : f.value;
+      if (actual !== f.value) problems.push(`${f.label} said filled, control holds ${JSON.stringify(actual?.slice(0, 40))}`);
+    } else if (f.label in o.copy || o.byHand.some((t) => t.startsWith(`${f.label}:`))) {
+      if (f.label in o.copy && o.copy[f.label] !== f.value) problems.push(`${f.label} offered as "${o.copy[f.label]}"`);
+      named.push(f.label);
+    } else problems.push(`${f.label} neither filled nor named`);
+  }
+  const outcome =
+    problems.length > 0
+      ? `✗ ${problems.join('; ')}`
+      : named.length === 0
+        ? 'filled'
+        : named.length === fields.length
+          ? `filled nothing; named ${named.join(', ')}`
+          : `filled ${fields.length - named.length} of ${fields.length}; named ${named.join(', ')}`;
+  cells.set(cellKey(v.id, pageId), outcome);
+  expect(problems, `${v.id} × ${pageId}`).toEqual([]);
+  await expectNoWrongValue(page, v.locale);
+}
+
+let h: Harness;
+beforeAll(async () => {
+  h = await launch();
+  h.context.setDefaultTimeout(15_000);
+});
+afterAll(async () => {
+  await h?.close();
+  // A partial run (-t) leaves the last full table alone.
+  const complete = VARIANTS.every((v) => v.pages.every((p) => cells.has(cellKey(v.id, p))));
+  if (complete) writeFileSync('notes/drift-matrix.md', table());
+});
+
+function table(): string {
+  const head = `| variant | ${PAGES.map((p) => PAGE_TITLES[p]).join(' | ')} |`;
+  const rule = `| --- | ${PAGES.map(() => '---').join(' | ')} |`;
+  const rows = VARIANTS.map((v) => `| ${v.id} | ${PAGES.map((p) => cells.get(cellKey(v.id, p)) ?? (v.pages.includes(p) ? 'not run' : 'n/a')).join(' | ')} |`);
+  return [
+    '# Console drift: variant × page',
+    '',
+    'Generated by `test/e2e/drift-matrix.test.ts` against the replica console (do not edit by hand).',
+    '"filled": every field of the page was filled and read back from the control labelled for it.',
+    '"named": the field could not be identified with certainty; nothing was typed and the callout shows its value',
+    'to copy (or says to set the box by hand). "n/a": the variant does not change that page. Every cell also',
+    'asserts that no value of the plan sits in a control labelled for another field or in a look-alike.',
+    'Role details: "filled" means the Role ARN was read from the Summary, verified and recorded.',
+    'Legacy console: the policy document, name and description share one page; the role is named on its first',
+    'step ("Set Role Name"), recorded under role review; the trusted entity is "Establish Trust".',
+    '',
+    head,
+    rule,
+    ...rows,
+    '',
+  ].join('\n');
+}
+
+const title = () => guideTitle(h.page).textContent();
+const waitTitle = (text: string | RegExp, timeout = 20_000) =>
+  expect.poll(async () => (await title()) ?? '', { timeout }).toMatch(typeof text === 'string' ? new RegExp(text) : text);
+
+async function policyFlow(v: Variant): Promise<void> {
+  const { page } = h;
+  const locale = v.locale;
+  await startLink(h, {}, v.patch);
+  if (v.legacy) {
+    await page.goto(`${IAM}#/policies$new`);
+    await waitTitle('Create Your Own Policy');
+    await page.locator('tr', { hasText: 'Create Your Own Policy' }).getByRole('button', { name: 'Select' }).click();
+    await waitTitle('Validate Policy');
+    const documentArea = () => page.getByLabel('Policy Document', { exact: true }).inputValue();
+    if (v.pages.includes('policyEditor')) await record(v, 'policyEditor', page, [{ label: 'Policy document', value: POLICY_DOCUMENT, readBack: documentArea }]);
+  } else {
+    await page.goto(`${IAM}#/policies/create?step=addPermissions`);
+    await waitTitle('Press Next');
+    if (v.pages.includes('policyEditor')) {
+      const o = await observe(page);
+      // Filled shows how the user reads the document ("all regions"); the editor itself must hold it exactly.
+      const filled = 'Policy document' in o.filled;
+      await record(v, 'policyEditor', page, [{ label: 'Policy document', value: filled ? (o.filled['Policy document'] ?? '') : POLICY_DOCUMENT, readBack: async () => ((await aceValue(page)) === POLICY_DOCUMENT ? (o.filled['Policy document'] ?? '') : 'other text') }]);
+    }
+    await primaryButton(page).click();
+    await page.waitForURL(/step=review/);
+    await waitTitle('Press Create policy');
+  }
+  if (v.pages.includes('policyReview')) {
+    await record(v, 'policyReview', page, [
+      { label: 'Policy name', value: 'dockercloud-policy', readBack: () => valueOf(page, 'policyName', locale) },
+      { label: 'Description', value: POLICY_DESCRIPTION, readBack: () => valueOf(page, 'description', locale) },
+    ]);
+  }
+}
+
+const TRUSTED_ENTITY = ['Trusted entity', 'Account ID', 'Require external ID', 'External ID', 'Require MFA'];
+const TRUSTED_VALUES: Record<string, string> = {
+  'Trusted entity': 'AWS account → Another AWS account',
+  'Account ID': '689684103426',
+  'Require external ID': 'ticked',
+  'External ID': 'moby',
+  'Require MFA': 'not ticked',
+};
+
+async function roleFlow(v: Variant): Promise<void> {
+  const { page } = h;
+  const locale = v.locale;
+  await startLink(h, { done: ['policyCreated'] }, v.patch);
+  h.server.state.policies.push(DOCKERCLOUD_POLICY);
+  const field = (label: string): Field => ({
+    label,
+    value: TRUSTED_VALUES[label] ?? '',
+    readBack: label === 'Account ID' ? () => valueOf(page, 'accountId', locale) : label === 'External ID' ? () => valueOf(page, 'externalId', locale) : undefined,
+  });
+  if (v.legacy) {
+    const next = page.getByRole('button', { name: 'Next Step' });
+    await page.goto(`${IAM}#/roles$new?step=name`);
+    await waitTitle('Next Step');
+    await record(v, 'roleReview', page, [{ label: 'Role name', value: 'dockercloud-role', readBack: () => valueOf(page, 'roleName', locale) }]);
+    await next.click();
+    await waitTitle('Role for Cross-Account Access');
+    await page.locator('tr', { hasText: 'Allows IAM users from a 3rd party AWS account' }).getByRole('button', { name: 'Select' }).click();
+    await page.waitForURL(/step=account/);
+    await record(v, 'roleTrustedEntity', page, ['Account ID', 'External ID', 'Require MFA'].map(field));
+    await next.click();
+    await page.waitForURL(/step=policies/);
+    await record(v, 'rolePermissions', page, [{ label: 'Permissions policy', value: 'dockercloud-policy, selected alone' }]);
+    return;
+  }
+  await page.goto(`${IAM}${roleCreateHash({ trustedAccountId: '689684103426', externalId: 'moby', roleName: 'dockercloud-role' })}`);
+  await waitTitle('choose the role');
+  if (v.pages.includes('roleTrustedEntity')) await record(v, 'roleTrustedEntity', page, TRUSTED_ENTITY.map(field));
+  if (!v.pages.includes('rolePermissions') && !v.pages.includes('roleReview')) return;
+  await primaryButton(page).click();
+  await page.waitForURL(/step=addPermissions/);
+  await waitTitle('name the role');
+  if (v.pages.includes('rolePermissions')) {
+    const ticked = () => page.getByRole('checkbox', { name: /dockercloud-policy/ }).isChecked().then((c) => (c ? 'dockercloud-policy, selected alone' : 'not ticked'));
+    await record(v, 'rolePermissions', page, [{ label: 'Permissions policy', value: 'dockercloud-policy, selected alone', readBack: ticked }]);
+  }
+  await primaryButton(page).click();
+  await page.waitForURL(/step=review/);
+  await waitTitle('Press Create role');
+  await record(v, 'roleReview', page, [
+    { label: 'Role name', value: 'dockercloud-role', readBack: () => valueOf(page, 'roleName', locale) },
+    { label: 'Description', value: ROLE_DESCRIPTION, readBack: () => valueOf(page, 'description', locale) },
+  ]);
+}
+
+async function detailsFlow(v: Variant): Promise<void> {
+  const { page } = h;
+  await startLink(h, { done: ['policyCreated', 'roleCreated'] }, v.patch);
+  h.server.state.policies.push(DOCKERCLOUD_POLICY);
+  h.server.state.roles.push(role('dockercloud-role', { externalId: 'moby' }));
+  await page.goto(`${IAM}${v.legacy ? '#roles/dockercloud-role' : '#/roles/details/dockercloud-role'}`);
+  await waitTitle(/ready to link|cannot be used|Role ARN|could not/, 25_000);
+  const text = (await guideCallout(page).textContent()) ?? '';
+  const link = await storedLink(h);
+  const ready = text.includes('dockercloud-role is ready to link') && link.capturedRoleArn === ARN && typeof link.done.roleVerified === 'number';
+  const outcome = ready ? 'filled' : `✗ ${text.slice(0, 120)}`;
+  cells.set(cellKey(v.id, 'roleDetails'), outcome);
+  expect(outcome).toBe('filled');
+}
+
+describe('console drift matrix', () => {
+  it.each(VARIANTS.map((v) => [v.id, v] as const))('%s', async (_id, v) => {
+    if (v.pages.includes('policyEditor') || v.pages.includes('policyReview')) await policyFlow(v);
+    if (v.pages.some((p) => p === 'roleTrustedEntity' || p === 'rolePermissions' || p === 'roleReview')) await roleFlow(v);
+    if (v.pages.includes('roleDetails')) await detailsFlow(v);
+  }, 75_000);
+});
