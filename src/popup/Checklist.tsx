@@ -46,15 +46,16 @@ export function Checklist({ link, task }: { link: Link; task: DockerTaskStatus }
               {ICON[shown]}
             </span>
             <div class="what">
-              <span class="label">{t(LABEL[step], link.settings.roleName)}</span>
-              <span class="status">{t(STATUS[shown])}</span>
+              <span class="label">{t(LABEL[step])}</span>
+              {/* The icon says done / to do at a glance; screen readers hear it. */}
+              <span class={shown === 'done' || shown === 'todo' ? 'status sr-only' : 'status'}>{t(STATUS[shown])}</span>
               {/* While resending, the last attempt's problems are history. */}
               {!(shown === 'sending') && <Problems problems={problems} tone={status === 'done' ? 'note' : 'error'} />}
             </div>
             <button
               type="button"
               class={shown === 'next' || shown === 'failed' ? 'primary small' : 'secondary small'}
-              aria-label={t('stepOpenFor', t(OPEN[step]), t(LABEL[step], link.settings.roleName))}
+              aria-label={t('stepOpenFor', t(OPEN[step]), t(LABEL[step]))}
               onClick={() => void request({ kind: 'openStep', namespace: ns, step })}
             >
               {t(OPEN[step])}

@@ -102,7 +102,7 @@ describe('checklist', () => {
     await poll(() => statuses(popup)).toEqual(['done', 'done', 'done', 'failed', 'todo', 'todo']);
     const failed = popup.locator('[data-step=roleVerified]');
     expect(await failed.innerText()).toContain('The role requires MFA; Docker Cloud cannot use MFA, so untick "Require MFA".');
-    expect(await failed.getByRole('button').getAttribute('aria-label')).toBe('Open role (Role verified (trust, External ID, policy))');
+    expect(await failed.getByRole('button').getAttribute('aria-label')).toBe('Open role (Role verified)');
     expect(await popup.getByTestId('captured-arn').innerText()).toBe(ARN);
   });
 
@@ -122,17 +122,17 @@ describe('checklist', () => {
     await h.page.goto('https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1#/roles');
     const popup = await h.openPopup();
     const pages = h.context.pages().length;
-    await popup.getByRole('button', { name: 'Create role (Role dockercloud-role created)' }).click();
+    await popup.getByRole('button', { name: 'Create role (Role created)' }).click();
     const createRole = '#/roles/create?step=selectEntities&trustedEntityType=AWS_ACCOUNT&awsAccount=689684103426&isThirdParty=true&externalId=moby&roleName=dockercloud-role';
     // Same tab, its regional host and query kept.
     await poll(() => h.page.url()).toBe(`https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1${createRole}`);
 
     // Opening the same step again leaves the wizard where the user is.
     await h.page.evaluate(() => history.replaceState(null, '', '#/roles/create?step=review'));
-    await popup.getByRole('button', { name: 'Create role (Role dockercloud-role created)' }).click();
+    await popup.getByRole('button', { name: 'Create role (Role created)' }).click();
     await popup.waitForTimeout(500);
     expect(new URL(h.page.url()).hash).toBe('#/roles/create?step=review');
-    await popup.getByRole('button', { name: 'Create policy (Policy dockercloud-policy created)' }).click();
+    await popup.getByRole('button', { name: 'Create policy (Policy created)' }).click();
     await poll(() => new URL(h.page.url()).hash).toBe('#/policies/create?step=addPermissions');
     expect(h.context.pages().length).toBe(pages);
   });
