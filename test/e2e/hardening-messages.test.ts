@@ -1,0 +1,285 @@
+// Untrusted messages: junk and oversized requests from the popup page, another extension (its own page and
+// its content scripts, top frame and iframe, on the console), an IAM page inside a frame or a console page
+// outside IAM, and the page forging the MAIN-world bridge's events. Each is rejected or ignored, and the
+// stored state (storage.local and storage.session) is byte-identical before and after.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EDITOR_REPLY, EDITOR_REQUEST } from '../../src/content/aws/editor-bridge';
+import { buildPolicyDocument } from '../../src/core/policy';
+import { aceValue, guideRows, guideTitle, IAM, startLink } from './aws-support';
+import { AWS_CONSOLE, EXTENSION_DIR, launch, type Harness } from './harness';
+import { ARN, fromPopup, linkState, seed, settings } from './popup-support';
+
+declare const chrome: {
+  storage: Record<'local' | 'session', { get(key: null): Promise<Record<string, unknown>> }>;
+  runtime: { id: string; sendMessage(idOrMessage: unknown, message?: unknown): Promise<unknown> };
+};
+
+/** A second unpacked extension, built on the fly: a page and an all-frames content script on the console. */
+function buildForeignExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'foreign-extension-'));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'foreign test extension',
+      version: '1.0',
+      content_scripts: [{ matches: ['https://console.aws.amazon.com/*', 'https://cloud.docker.com/*'], js: ['cs.js'], all_frames: true, run_at: 'document_idle' }],
+    }),
+  );
+  writeFileSync(join(dir, 'page.html'), '<!doctype html><title>foreign</title>');
+  // Told by the page what to send to whom (window.postMessage), answers in a DOM attribute.
+  writeFileSync(
+    join(dir, 'cs.js'),
+    `document.documentElement.dataset.foreignId = chrome.runtime.id;
+window.addEventListener('message', (e) => {
+  if (!e.data || e.data.foreign !== 'send') return;
+  chrome.runtime.sendMessage(e.data.target, e.data.message)
+    .then((r) => JSON.stringify({ ok: true, reply: r ?? null }), (err) => JSON.stringify({ ok: false, error: String(err && err.message || err) }))
+    .then((s) => { document.documentElement.dataset.foreignResult = s; });
+});`,
+  );
+  return dir;
+}
+
+let h: Harness;
+let foreignDir: string;
+beforeAll(async () => {
+  foreignDir = buildForeignExtension();
+  h = await launch({ extensionDir: `${EXTENSION_DIR},${foreignDir}` });
+  h.context.setDefaultTimeout(15_000);
+});
+afterAll(async () => {
+  await h?.close();
+  if (foreignDir) rmSync(foreignDir, { recursive: true, force: true });
+});
+
+/** Everything the extension stores, serialized: compared byte for byte. */
+async function snapshot(): Promise<string> {
+  const sw = await h.serviceWorker();
+  return sw.evaluate(async () => JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.session.get(null)]));
+}
+
+const t0 = 1_700_000_000_000;
+const IN_PROGRESS = linkState({
+  moby: { settings: settings('moby'), done: { policyCreated: t0, roleCreated: t0, arnCaptured: t0 }, capturedRoleArn: ARN, problems: {} },
+});
+const MB = 'x'.repeat(1024 * 1024);
+
+describe('malformed and oversized requests from the popup page', () => {
+  const JUNK: [string, unknown][] = [
+    ['null', null],
+    ['a number', 42],
+    ['an array', [{ kind: 'getState' }]],
+    ['no kind', { namespace: 'moby' }],
+    ['a wrong kind type', { kind: 7 }],
+    ['an unknown kind', { kind: 'markDone', namespace: 'moby', step: 'linkConfirmed' }],
+    ['a 1 MB kind', { kind: MB }],
+    ['missing fields', { kind: 'enterRoleArn', namespace: 'moby' }],
+    ['a 1 MB Role ARN', { kind: 'enterRoleArn', namespace: 'moby', roleArn: `${ARN}${MB}` }],
+    ['a 1 MB namespace', { kind: 'startOver', namespace: MB }],
+    ['a 1 MB role name in settings', { kind: 'saveLink', settings: { ...settings('moby'), roleName: MB } }],
+    ['a non-boolean flag', { kind: 'sendToDockerCloud', namespace: 'moby', replaceExisting: 'yes' }],
+    ['an unknown step', { kind: 'openStep', namespace: 'moby', step: '__proto__' }],
+    ['a prototype-polluting namespace', { kind: 'removeLink', namespace: '__proto__' }],
+    ['a console message', { kind: 'awsRoleCreated', roleName: 'dockercloud-role' }],
+    ['a forged verification', { kind: 'awsRoleObserved', role: { roleArn: ARN, trustPolicy: '{}', attachedPolicyNames: ['dockercloud-policy'] } }],
+    ['a forged Docker Cloud success', { kind: 'dockerResult', namespace: 'moby', result: { outcome: 'linked' } }],
+    ['a forged state broadcast', { kind: 'stateChanged', state: { version: 2, links: {}, activeNamespace: null } }],
+  ];
+
+  it('rejects each with a reason, and nothing stored changes', async () => {
+    await seed(h, IN_PROGRESS);
+    const popup = await h.openPopup();
+    const before = await snapshot();
+    for (const [name, message] of JUNK) {
+      const reply = (await fromPopup(popup, message)) as { rejected?: unknown };
+      expect(typeof reply?.rejected, name).toBe('string');
+      expect((reply.rejected as string).length, name).toBeLessThanOrEqual(300);
+      expect(await snapshot(), name).toBe(before);
+    }
+    // The popup still works: its view is the one stored.
+    expect(await fromPopup(popup, { kind: 'getState' })).toMatchObject({ state: IN_PROGRESS });
+    await popup.close();
+  });
+
+  it('a well-formed request for a namespace that is not set up changes nothing', async () => {
+    await seed(h, IN_PROGRESS);
+    const popup = await h.openPopup();
+    const before = await snapshot();
+    for (const kind of ['startOver', 'removeLink', 'selectLink', 'cancelDockerTask']) {
+      expect(await fromPopup(popup, { kind, namespace: 'teamawesome' })).toEqual({ problems: [{ message: 'bgNoSuchNamespace', substitutions: ['teamawesome'] }] });
+    }
+    expect(await snapshot()).toBe(before);
+    await popup.close();
+  });
+});
+
+describe('another extension', () => {
+  async function foreignId(): Promise<string> {
+    await h.page.goto(`${AWS_CONSOLE}/iam/home#/roles`);
+    await expect.poll(() => h.page.evaluate(() => document.documentElement.dataset.foreignId ?? '')).toMatch(/^[a-p]{32}$/);
+    return h.page.evaluate(() => document.documentElement.dataset.foreignId ?? '');
+  }
+
+  it('cannot reach the background from its own page: no receiver, nothing changes', async () => {
+    await seed(h, IN_PROGRESS);
+    const before = await snapshot();
+    const page = await h.context.newPage();
+    await page.goto(`chrome-extension://${await foreignId()}/page.html`);
+    const results = await page.evaluate(async ({ target, messages }) => {
+      const out: string[] = [];
+      for (const m of messages) out.push(await chrome.runtime.sendMessage(target, m).then((r) => `answered ${JSON.stringify(r)}`, (e: Error) => `failed: ${e.message}`));
+      return out;
+    }, {
+      target: h.extensionId,
+      messages: [
+        { kind: 'getState' },
+        { kind: 'startOver', namespace: 'moby' },
+        { kind: 'awsRoleObserved', role: { roleArn: ARN, trustPolicy: '{}', attachedPolicyNames: [] } },
+        { kind: 'dockerResult', namespace: 'moby', result: { outcome: 'linked' } },
+      ],
+    });
+    for (const r of results) expect(r).toMatch(/^failed: .*(Receiving end does not exist|Could not establish connection)/);
+    expect(await snapshot()).toBe(before);
+    await page.close();
+  });
+
+  it('cannot reach it from its content scripts on the console, in the top frame or in an iframe', async () => {
+    await seed(h, IN_PROGRESS);
+    const before = await snapshot();
+    await foreignId();
+    // An IAM page in a frame of an IAM page: the foreign content script runs in both.
+    await h.page.evaluate(() => {
+      const frame = document.createElement('iframe');
+      frame.src = '/iam/home#/roles/details/dockercloud-role';
+      frame.style.cssText = 'width:600px;height:300px';
+      document.body.append(frame);
+    });
+    await expect.poll(() => h.page.frames().length).toBe(2);
+    const frame = h.page.frames().find((f) => f !== h.page.mainFrame())!;
+    await expect.poll(() => frame.evaluate(() => document.documentElement.dataset.foreignId ?? '')).not.toBe('');
+    const forged = { kind: 'awsRoleObserved', role: { roleArn: ARN, trustPolicy: '{}', attachedPolicyNames: ['dockercloud-policy'] } };
+    for (const where of [h.page.mainFrame(), frame]) {
+      await where.evaluate(({ target, message }) => window.postMessage({ foreign: 'send', target, message }, '*'), { target: h.extensionId, message: forged });
+      await expect.poll(() => where.evaluate(() => document.documentElement.dataset.foreignResult ?? '')).toMatch(/"ok":false.*(Receiving end does not exist|Could not establish connection)/);
+    }
+    expect(await snapshot()).toBe(before);
+  });
+});
+
+describe('where the IAM content script does not run', () => {
+  const GUIDE = '#dockercloud-aws-link-guide';
+
+  it('an IAM page in a frame of a console page outside IAM gets no content script: nothing filled, nothing recorded', async () => {
+    await startLink(h);
+    const before = await snapshot();
+    await h.page.goto(`${AWS_CONSOLE}/ec2/home`);
+    await h.page.evaluate(() => {
+      const frame = document.createElement('iframe');
+      frame.src = '/iam/home#/policies/create?step=addPermissions';
+      frame.style.cssText = 'width:1000px;height:700px';
+      document.body.append(frame);
+    });
+    await expect.poll(() => h.page.frames().length).toBe(2);
+    const frame = h.page.frames().find((f) => f !== h.page.mainFrame())!;
+    const json = frame.getByRole('button', { name: 'JSON', exact: true });
+    await json.waitFor();
+    // Time enough for a content script to have switched the editor to JSON and set it, had one run.
+    await h.page.waitForTimeout(3000);
+    expect(await json.getAttribute('aria-pressed')).not.toBe('true');
+    expect(await frame.locator('.ace_editor').count()).toBe(0);
+    expect(await frame.locator(GUIDE).count()).toBe(0);
+    expect(await h.page.locator(GUIDE).count()).toBe(0);
+    expect(await snapshot()).toBe(before);
+  });
+});
+
+describe('the page forging the MAIN-world bridge', () => {
+  const DOCUMENT = (() => {
+    const d = buildPolicyDocument({ region: null, passRole: false });
+    return d.ok ? d.value : '';
+  })();
+  /** A fresh tab (init scripts stay with a page), on the policy editor, once the guide has spoken. */
+  const openEditor = async (init?: (page: Page) => Promise<void>) => {
+    const page = await h.context.newPage();
+    await init?.(page);
+    await page.goto(`${IAM}#/policies/create?step=addPermissions`);
+    await expect.poll(() => guideTitle(page).textContent(), { timeout: 20_000 }).toContain('Press Next');
+    return page;
+  };
+
+  it('a forged "editor set" reply is not believed: the editor is read back, and the document offered to copy', async () => {
+    await startLink(h);
+    const before = await snapshot();
+    // Captures the request before the extension's MAIN-world script sees it, answers "true" without setting anything.
+    const page = await openEditor((p) => p.addInitScript(({ request, reply }) => {
+      window.addEventListener(request, (e) => {
+        e.stopImmediatePropagation();
+        const { nonce } = JSON.parse((e as CustomEvent<string>).detail) as { nonce: string };
+        document.dispatchEvent(new CustomEvent(reply, { detail: `${nonce}:true` }));
+      }, true);
+    }, { request: EDITOR_REQUEST, reply: EDITOR_REPLY }));
+    expect(await guideRows(page, 'copy')).toEqual({ 'Policy document': DOCUMENT });
+    expect(await guideRows(page, 'filled')).toEqual({});
+    expect(await aceValue(page)).toContain('Statement1');
+    expect(await snapshot()).toBe(before);
+    await page.close();
+  });
+
+  it('junk replies, junk requests and postMessage junk change nothing: the editor is still set right', async () => {
+    await startLink(h);
+    const before = await snapshot();
+    const page = await openEditor((p) => p.addInitScript(({ request, reply }) => {
+      const big = 'f'.repeat(1024 * 1024);
+      const junk = (nonce: string) => {
+        for (const detail of [`${nonce}:maybe`, `${nonce}:true${big}`, `${'0'.repeat(32)}:true`, { nonce }, null, 42, big, `${nonce.toUpperCase()}:true`]) {
+          document.dispatchEvent(new CustomEvent(reply, { detail }));
+        }
+        for (const detail of ['{not json', big, JSON.stringify({ nonce: 'zz', text: 'EVIL' }), JSON.stringify({ nonce: 'a'.repeat(32), text: 'EVIL' }), JSON.stringify({ nonce, text: 7 }), { nonce, text: 'EVIL' }]) {
+          document.dispatchEvent(new CustomEvent(request, { detail }));
+        }
+        for (const data of [big, { kind: 'awsRoleObserved' }, { foreign: 'send' }, null]) window.postMessage(data, '*');
+      };
+      window.addEventListener(request, (e) => {
+        const detail = (e as CustomEvent<unknown>).detail;
+        if (typeof detail !== 'string' || detail.length > 200_000) return;
+        try {
+          const parsed = JSON.parse(detail) as { nonce?: unknown; text?: unknown };
+          // Only the extension's own request (its document), not this script's own forgeries.
+          if (typeof parsed.nonce === 'string' && typeof parsed.text === 'string' && parsed.text.includes('"Version"')) junk(parsed.nonce);
+        } catch {
+          // the forged '{not json'
+        }
+      }, true);
+    }, { request: EDITOR_REQUEST, reply: EDITOR_REPLY }));
+    expect(await guideRows(page, 'copy')).toEqual({});
+    expect(Object.keys(await guideRows(page, 'filled'))).toEqual(['Policy document']);
+    expect(await aceValue(page)).toBe(DOCUMENT);
+    expect(await snapshot()).toBe(before);
+    await page.close();
+  });
+
+  it('a forged request sets nothing: the MAIN-world script acts only on the editor marked with the nonce', async () => {
+    await startLink(h);
+    const page = await openEditor();
+    expect(await aceValue(page)).toBe(DOCUMENT);
+    const replies = await page.evaluate(async ({ request, reply }) => {
+      const seen: unknown[] = [];
+      document.addEventListener(reply, (e) => seen.push((e as CustomEvent<unknown>).detail));
+      const nonce = 'b'.repeat(32);
+      for (const detail of [JSON.stringify({ nonce, text: 'EVIL' }), JSON.stringify({ nonce: 'nothex'.repeat(6), text: 'EVIL' }), JSON.stringify({ nonce, text: 'x'.repeat(30_000) })]) {
+        document.dispatchEvent(new CustomEvent(request, { detail }));
+      }
+      await new Promise((r) => setTimeout(r, 300));
+      return seen;
+    }, { request: EDITOR_REQUEST, reply: EDITOR_REPLY });
+    // No editor carries the forged nonce: "false"; the malformed ones get no answer at all.
+    expect(replies).toEqual([`${'b'.repeat(32)}:false`]);
+    expect(await aceValue(page)).toBe(DOCUMENT);
+    await page.close();
+  });
+});
