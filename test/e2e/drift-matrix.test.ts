@@ -49,8 +49,8 @@ const VARIANTS: Variant[] = [
   { id: 'legacy', locale: 'en', legacy: true, patch: { aws: { variant: 'legacy' } }, pages: ALL },
 ];
 
-const document = buildPolicyDocument({ region: null, passRole: false });
-const POLICY_DOCUMENT = document.ok ? document.value : '';
+const built = buildPolicyDocument({ region: null, passRole: false });
+const POLICY_DOCUMENT = built.ok ? built.value : '';
 const ARN = 'arn:aws:iam::123456789012:role/dockercloud-role';
 
 /** What a control labelled so may hold of the plan's values. */

@@ -204,7 +204,7 @@ describe('the page forging the MAIN-world bridge', () => {
     return d.ok ? d.value : '';
   })();
   /** A fresh tab (init scripts stay with a page), on the policy editor, once the guide has spoken. */
-  const openEditor = async (init?: (page: Page) => Promise<void>) => {
+  const openEditor = async (init?: (page: Page) => Promise<unknown>) => {
     const page = await h.context.newPage();
     await init?.(page);
     await page.goto(`${IAM}#/policies/create?step=addPermissions`);
