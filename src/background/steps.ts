@@ -30,7 +30,8 @@ export function roleNameOf(link: Link): string {
   return captured?.ok ? captured.value.roleName : link.settings.roleName;
 }
 
-export const roleDetailsUrl = (link: Link): string => `${IAM_HOME}#/roles/details/${encodeURIComponent(roleNameOf(link))}`;
+/** Role names use only [\w+=,.@-], all of which a URL fragment takes as they are (as the console's own links do). */
+export const roleDetailsUrl = (link: Link): string => `${IAM_HOME}#/roles/details/${roleNameOf(link)}`;
 
 export function stepUrl(link: Link, step: StepId): string {
   switch (step) {
