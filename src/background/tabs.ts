@@ -21,8 +21,9 @@ export async function openTab(url: string, reload: boolean): Promise<void> {
   const current = new URL(tab.url);
   let next: string | null = null;
   if (docker) {
-    // The content script pulls its task when the page loads.
-    next = reload ? url : null;
+    // The content script pulls its task when the page loads. Reload where the tab is, so a namespace the
+    // user switched to (an organization) stays open.
+    next = reload ? tab.url : null;
   } else if (routeOf(current.hash) !== routeOf(target.hash)) {
     // Same page already open (a wizard half filled, perhaps): leave it alone. Else keep the tab's regional host.
     next = `${current.origin}${target.pathname}${current.search}${target.hash}`;
