@@ -57,6 +57,9 @@ export async function readRole(ctx: PageContext, signal: AbortSignal, roleName: 
   const arnRow = { label: t('awsFieldRoleArn'), value: arn };
   if (!trustPolicy) return guide.show({ step: STEP.roleDetails, title: t('awsRoleTrustNotFound', plan.externalId), tone: 'error', copy: [arnRow] });
 
+  // Read again now the page has settled: an ARN for this role name shown before the Summary (a forged one)
+  // and the Summary's own make two, and the ARN is not certain.
+  if (roleArnOnPage(roleName) !== arn) return guide.show({ step: STEP.roleDetails, title: t('awsRoleArnNotFound'), tone: 'error' });
   const problems = await reportRoleObserved({ roleArn: arn, trustPolicy, attachedPolicyNames });
   if (signal.aborted) return;
   let content: GuideContent;
