@@ -1,0 +1,133 @@
+// Untrusted page text: a role page showing an ARN for another role or a second, forged ARN; HTML and script
+// in a trust policy and in Docker Cloud's error text. Nothing is captured that is not this role's one ARN,
+// and page text is always shown as text: no element created from it, no script run.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DOCKERCLOUD_POLICY, role, trustPolicy } from '../replica/docker/fixtures';
+import { guideCallout, guideTitle, IAM, startLink, storedLink } from './aws-support';
+import { prepare, sendToDockerCloud, settled, toastText } from './docker-support';
+import { launch, type Harness } from './harness';
+
+declare const chrome: { storage: Record<'local' | 'session', { get(key: null): Promise<Record<string, unknown>> }> };
+
+let h: Harness;
+beforeAll(async () => {
+  h = await launch();
+  h.context.setDefaultTimeout(15_000);
+});
+afterAll(async () => h?.close());
+
+async function snapshot(): Promise<string> {
+  const sw = await h.serviceWorker();
+  return sw.evaluate(async () => JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.session.get(null)]));
+}
+
+const HTML = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+
+/** Elements made from the injected markup anywhere, shadow roots included, and whether its script ran. */
+const injected = (page: Page) =>
+  page.evaluate(() => {
+    const roots: (Document | ShadowRoot)[] = [document];
+    for (const el of document.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+    const elements = roots.flatMap((r) => [...r.querySelectorAll('img[onerror], script:not([src]):not([type])')].filter((s) => (s.textContent ?? '').includes('__pwned') || s.hasAttribute('onerror')));
+    return { elements: elements.length, pwned: (window as unknown as { __pwned?: number }).__pwned ?? null };
+  });
+
+const ARN = 'arn:aws:iam::123456789012:role/dockercloud-role';
+
+async function rolePage(patch: Partial<ReturnType<typeof role>>, init?: (page: Page) => Promise<unknown>) {
+  await startLink(h, { done: ['policyCreated', 'roleCreated'] });
+  h.server.state.policies.push(DOCKERCLOUD_POLICY);
+  h.server.state.roles.push({ ...role('dockercloud-role', { externalId: 'moby' }), ...patch });
+  const page = await h.context.newPage();
+  await init?.(page);
+  return page;
+}
+
+const verdict = async (page: Page) => {
+  await page.goto(`${IAM}#/roles/details/dockercloud-role`);
+  await expect.poll(() => guideTitle(page).textContent(), { timeout: 20_000 }).toMatch(/ready to link|cannot be used|Role ARN|not find|could not/i);
+  return (await guideCallout(page).textContent()) ?? '';
+};
+
+describe('an ARN that is not this role\'s', () => {
+  it('a Summary showing the ARN of another role name: nothing captured, the user told the ARN was not found', async () => {
+    const page = await rolePage({ arn: 'arn:aws:iam::123456789012:role/someone-else' });
+    const before = await snapshot();
+    const text = await verdict(page);
+    expect(text).toContain('The Role ARN could not be read on this page');
+    expect(text).not.toContain('someone-else');
+    expect(await snapshot()).toBe(before);
+    await page.screenshot({ path: '/tmp/hardening-arn-other-role.png' });
+    await page.close();
+  });
+
+  it('a second, forged ARN for the same role name in the page text: ambiguous, nothing captured', async () => {
+    const page = await rolePage({}, (p) =>
+      p.addInitScript(() => {
+        document.addEventListener('DOMContentLoaded', () => {
+          const fake = document.createElement('div');
+          fake.textContent = 'Copy this: arn:aws:iam::999999999999:role/dockercloud-role';
+          document.body.append(fake);
+        });
+      }),
+    );
+    const before = await snapshot();
+    const text = await verdict(page);
+    expect(text).toContain('The Role ARN could not be read on this page');
+    expect(text).not.toContain('999999999999');
+    expect(await snapshot()).toBe(before);
+    await page.close();
+  });
+
+  it('the right ARN is captured and verified when it is the only one (control)', async () => {
+    const page = await rolePage({});
+    expect(await verdict(page)).toContain('dockercloud-role is ready to link');
+    expect((await storedLink(h)).capturedRoleArn).toBe(ARN);
+    await page.close();
+  });
+});
+
+describe('HTML and script in page text are shown as text', () => {
+  it('in a trust policy\'s External ID: the guide and the popup show the markup as text, no element, no script', async () => {
+    const page = await rolePage({ trustPolicy: trustPolicy({ externalId: HTML }) });
+    const text = await verdict(page);
+    expect(text).toContain('cannot be used by Docker Cloud yet');
+    expect(text).toContain('<img src=x onerror=');
+    expect(await injected(page)).toEqual({ elements: 0, pwned: null });
+    const link = await storedLink(h);
+    expect(link.done.roleVerified).toBeUndefined();
+    expect(JSON.stringify(link.problems)).toContain('<img src=x');
+
+    const popup = await h.openPopup();
+    await expect.poll(() => popup.locator('body').innerText()).toContain('<img src=x onerror=');
+    expect(await injected(popup)).toEqual({ elements: 0, pwned: null });
+    await popup.screenshot({ path: '/tmp/hardening-html-popup.png' });
+    await popup.close();
+    await page.close();
+  });
+
+  it('in Docker Cloud\'s error text: the toast and the popup show it as text, no element, no script, not linked', async () => {
+    await prepare(h, 'moby', 'dockercloud-role');
+    const error = `Invalid role ${HTML}`;
+    await h.context.route('**/api/infra/v1/*/provider/aws/credential/', (route) =>
+      route.request().method() === 'POST' ? route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ error }) }) : route.fallback(),
+    );
+    try {
+      await sendToDockerCloud(h, 'moby');
+      const { state } = await settled(h);
+      expect(h.server.state.dockerLinks).toEqual({});
+      expect(state.links.moby?.done.linkConfirmed).toBeUndefined();
+      expect(JSON.stringify(state.links.moby?.problems.linkConfirmed)).toContain('<img src=x');
+      await expect.poll(() => toastText(h.page)).toContain('<img src=x onerror=');
+      expect(await injected(h.page)).toEqual({ elements: 0, pwned: null });
+
+      const popup = await h.openPopup();
+      await expect.poll(() => popup.locator('body').innerText()).toContain('<img src=x onerror=');
+      expect(await injected(popup)).toEqual({ elements: 0, pwned: null });
+      await popup.close();
+    } finally {
+      await h.context.unrouteAll();
+    }
+  });
+});
