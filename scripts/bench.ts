@@ -1,0 +1,132 @@
+// npm run bench: the extension's figures against the issue's targets, in one run on the replica pages —
+// the user's effort, prefill latency, shipped size and page overhead. Prints tables and writes
+// artifacts/bench.json. Options: --runs N (latency runs, 15), --trials N (overhead trials, 5),
+// --churn-ms N (overhead trial length, 2000). Builds the extension into .cache/bench/dist, apart from dist/.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'vite';
+import { launch, type Harness } from '../test/e2e/harness';
+import { buildReplica } from '../test/replica/server';
+import { byHand, withExtension, type EffortRun } from './bench/effort';
+import { measureLatency } from './bench/latency';
+import { measureOverhead } from './bench/overhead';
+import { measureSizes } from './bench/sizes';
+
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '15' }, trials: { type: 'string', default: '5' }, 'churn-ms': { type: 'string', default: '2000' } },
+});
+const RUNS = Number(values.runs);
+const TRIALS = Number(values.trials);
+const CHURN_MS = Number(values['churn-ms']);
+const DIST = resolve('.cache/bench/dist');
+const OUT = resolve('artifacts/bench.json');
+
+const TARGET = { latencyMedianMs: 16, latencyP95Ms: 50, overheadPercent: 2 };
+const log = (line: string) => console.log(line);
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+const verdict = (ok: boolean) => (ok ? 'meets' : 'MISSES');
+
+/** Console pages with more than one click, in the extension's run (target: at most one each). */
+const busyPages = (run: EffortRun) => Object.entries(run.clicksPerConsolePage).filter(([, n]) => n > 1);
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  log(`Building the extension into ${DIST} …`);
+  await build({ configFile: 'vite.config.ts', logLevel: 'warn', mode: 'production', build: { outDir: DIST, emptyOutDir: true } });
+  await buildReplica();
+
+  const sizes = measureSizes(DIST);
+  const harnesses: Harness[] = [];
+  try {
+    log('Launching Chromium with and without the extension …');
+    const ext = await launch({ extensionDir: DIST });
+    harnesses.push(ext);
+    const base = await launch({ extension: false });
+    harnesses.push(base);
+
+    log('User effort …');
+    const effort = { extension: await withExtension(ext, log), hand: await byHand(base, log) };
+    log(`Prefill latency (${RUNS} runs) …`);
+    const latency = await measureLatency(ext, RUNS, log);
+    log(`Page overhead (${TRIALS} trials of ${CHURN_MS} ms) …`);
+    const overhead = await measureOverhead({ base, ext }, { trials: TRIALS, churnMs: CHURN_MS }, log);
+
+    const extensionRun = effort.extension;
+    const effortOk =
+      extensionRun.completed &&
+      extensionRun.keys === 'moby'.length &&
+      busyPages(extensionRun).length === 0 &&
+      extensionRun.actions.filter((a) => a.what === 'Send to Docker Cloud').length === 1;
+
+    console.log('\nUser effort for the whole link (namespace "moby")');
+    console.table(
+      [effort.hand, extensionRun].map((r) => ({
+        flow: r.flow,
+        clicks: r.clicks,
+        keystrokes: r.keys,
+        'console pages': Object.keys(r.clicksPerConsolePage).length,
+        'most clicks on one page': Math.max(0, ...Object.values(r.clicksPerConsolePage)),
+        completed: r.completed ? 'yes' : `no: ${r.stoppedAt}`,
+      })),
+    );
+    console.log(`  target (namespace typed once, ≤ 1 click per console page, 1 click to send): ${verdict(effortOk)}`);
+
+    console.log('\nPrefill latency: a filled control\'s appearance → its right value (slowest control of the page)');
+    console.table(
+      latency.map((l) => ({
+        page: l.page,
+        controls: l.controls.length,
+        runs: `${l.complete}/${l.runs}`,
+        'median ms': l.medianMs,
+        'p95 ms': l.p95Ms,
+        target: verdict(l.complete === l.runs && l.medianMs <= TARGET.latencyMedianMs && l.p95Ms <= TARGET.latencyP95Ms),
+      })),
+    );
+
+    console.log('\nShipped size (gzip level 9; 1 kB = 1000 bytes)');
+    console.table(
+      sizes.map((s) => ({
+        what: s.what,
+        files: s.files.length,
+        raw: kb(s.raw),
+        gzip: kb(s.gzip),
+        budget: s.budget === undefined ? '' : `< ${kb(s.budget)}`,
+        target: s.budget === undefined ? '' : verdict(s.gzip < s.budget),
+      })),
+    );
+
+    console.log(`\nPage overhead on a console page making ~${overhead[0]?.mutationsPerSecond ?? '?'} mutations/s`);
+    console.table(
+      overhead.map((o) => ({
+        scenario: o.what,
+        'main thread ms/frame': o.taskMsPerFrame,
+        'A/B vs baseline': o.extraTaskPercent === null ? '' : `${o.extraTaskPercent > 0 ? '+' : ''}${o.extraTaskPercent} %`,
+        'extension JS share': o.extensionJsPercent === null ? '' : `${o.extensionJsPercent} %`,
+        'calls into extension': o.extensionCalls ?? '',
+        target: o.extensionJsPercent === null ? '' : verdict(o.extensionJsPercent < TARGET.overheadPercent && (o.id !== 'noLink' || o.extensionCalls === 0)),
+      })),
+    );
+
+    mkdirSync(resolve('artifacts'), { recursive: true });
+    const report = {
+      date: new Date().toISOString(),
+      seconds: Math.round((Date.now() - started) / 1000),
+      options: { latencyRuns: RUNS, overheadTrials: TRIALS, churnMs: CHURN_MS },
+      targets: { ...TARGET, sizesGzipBytes: Object.fromEntries(sizes.filter((s) => s.budget).map((s) => [s.what, s.budget])) },
+      effort: { ...effort, meetsTarget: effortOk },
+      latency,
+      sizes,
+      overhead,
+    };
+    writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`\nWrote ${OUT} (${report.seconds} s).`);
+  } finally {
+    for (const h of harnesses) await h.close().catch(() => undefined);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
