@@ -45,12 +45,14 @@ async function main(): Promise<void> {
     const base = await launch({ extension: false });
     harnesses.push(base);
 
-    log('User effort …');
-    const effort = { extension: await withExtension(ext, log), hand: await byHand(base, log) };
-    log(`Prefill latency (${RUNS} runs) …`);
-    const latency = await measureLatency(ext, RUNS, log);
+    // Overhead first, on fresh browsers: a console tab left open by another part would share the
+    // renderer's main thread and count in its time.
     log(`Page overhead (${TRIALS} trials of ${CHURN_MS} ms) …`);
     const overhead = await measureOverhead({ base, ext }, { trials: TRIALS, churnMs: CHURN_MS }, log);
+    log(`Prefill latency (${RUNS} runs) …`);
+    const latency = await measureLatency(ext, RUNS, log);
+    log('User effort …');
+    const effort = { extension: await withExtension(ext, log), hand: await byHand(base, log) };
 
     const extensionRun = effort.extension;
     const effortOk =

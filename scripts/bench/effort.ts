@@ -15,7 +15,7 @@ import { createPolicyUrl } from '../../src/background/steps';
 import { DOCKER_CLOUD_ACCOUNT_ID, POLICY_NAME } from '../../src/core/docker-cloud';
 import { buildPolicyDocument } from '../../src/core/policy';
 import { AWS_CONSOLE, DOCKER_CLOUD, type Harness } from '../../test/e2e/harness';
-import { sleep } from './common';
+import { seedLink, sleep } from './common';
 
 export interface EffortAction {
   what: string;
@@ -101,6 +101,7 @@ const consolePageOf = (url: string) => {
 export async function withExtension(h: Harness, log: (line: string) => void = () => undefined): Promise<EffortRun> {
   const c = new Counter();
   h.server.reset();
+  await seedLink(h, null); // first run: nothing stored
   await h.page.goto(`${DOCKER_CLOUD}/`);
   let popup = await h.openPopup();
   c.add('open the extension popup (toolbar)', 1, 0);
@@ -277,6 +278,8 @@ export async function byHand(h: Harness, log: (line: string) => void = () => und
     await click(page.getByRole('button', { name: 'View role' }), 'View role');
     at('#/roles/details');
     await click(page.getByRole('button', { name: /Copy ARN/i }).first(), 'copy the Role ARN');
+    // The copy is asynchronous: the user sees "copied" before moving on (read here from the clipboard).
+    await page.waitForFunction(() => navigator.clipboard.readText().then((text) => text.includes(':role/')), null, { timeout: 5000, polling: 100 });
     log(`  by hand: role ${h.server.state.roles[0]?.name ?? 'not created'}`);
 
     at('Docker Cloud');
@@ -287,6 +290,8 @@ export async function byHand(h: Harness, log: (line: string) => void = () => und
     const dialog = page.getByRole('dialog', { name: 'Add AWS Credentials' });
     await click(dialog.getByLabel('Role ARN'), 'Role ARN field');
     await c.key(page, 'Control+V', 'paste the Role ARN');
+    const pasted = await dialog.getByLabel('Role ARN').inputValue();
+    if (!pasted.includes(':role/dockercloud-role')) throw new Error(`pasted "${pasted}" instead of the Role ARN`);
     await click(dialog.getByRole('button', { name: 'Save' }), 'Save');
   } catch (error) {
     stoppedAt = `${where}: ${String(error).split('\n')[0]}`;

@@ -136,6 +136,8 @@ export async function measureOverhead(
   opts: { trials: number; churnMs: number },
   log: (line: string) => void = () => undefined,
 ): Promise<OverheadScenario[]> {
+  // Only the measured tab: another page of the same site would share its renderer's main thread.
+  for (const h of [harnesses.base, harnesses.ext]) for (const p of h.context.pages()) if (p !== h.page) await p.close();
   const results = new Map<string, Trial[]>(SCENARIOS.map((s) => [s.id, []]));
   for (let i = 0; i < opts.trials; i++) {
     // Alternating, so a neighbour's load on the machine falls on every scenario alike.
