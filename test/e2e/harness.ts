@@ -36,6 +36,9 @@ export function chromiumArgs(port: number, extensionDir: string | null = EXTENSI
   return [
     ...(extensionDir === null ? [] : [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]),
     `--host-resolver-rules=${map}, EXCLUDE localhost`,
+    // The replica's certificate is self-signed. Playwright's ignoreHTTPSErrors can lag behind a tab the
+    // extension opens itself, which then shows a certificate error; the browser-wide flag has no such race.
+    '--ignore-certificate-errors',
     '--no-sandbox',
     '--disable-gpu',
     '--disable-background-networking',
