@@ -1,48 +1,100 @@
 // Waiting for console controls that render late, with a MutationObserver that is always disconnected.
+// The console mutates thousands of nodes a second: a wait looks again at most once a frame, only on the
+// kinds of change it names, and never outlives its page visit (signal) or its timeout.
 
 export interface WaitOptions {
   signal: AbortSignal;
   /** Milliseconds before giving up (the console can take seconds after a navigation). */
   timeout?: number;
+  /** Also look again on attribute changes (a control shown by a class or `hidden`, a tab selected). */
+  attributes?: boolean;
+  /** Look again only when a batch of changes could matter (e.g. it touches text with ":role/"). */
+  relevant?: (records: MutationRecord[]) => boolean;
 }
 
 export const DEFAULT_TIMEOUT = 8000;
+const FRAME_MS = 16;
+// The attributes that show, hide or select a control; style and class churn elsewhere is not watched.
+const SHOWING = ['class', 'style', 'hidden', 'aria-selected', 'aria-pressed', 'aria-hidden', 'open', 'disabled'];
 
-/** Resolves with the first truthy `find()`, or null on timeout or abort. */
-export function waitFor<T>(find: () => T | null | undefined | false, { signal, timeout = DEFAULT_TIMEOUT }: WaitOptions): Promise<T | null> {
+/**
+ * Resolves with the first truthy `find()`, or null on timeout or abort. The first look after a quiet
+ * moment is immediate (a control revealed by a click is taken in the same task's microtasks); under a
+ * stream of changes, looks are spaced a frame apart.
+ */
+export function waitFor<T>(find: () => T | null | undefined | false, { signal, timeout = DEFAULT_TIMEOUT, attributes = false, relevant }: WaitOptions): Promise<T | null> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve(null);
     const first = find();
     if (first) return resolve(first);
+    let last = -Infinity;
     let queued = false;
-    const observer = new MutationObserver(() => {
-      if (queued) return;
+    let later = 0;
+    const look = () => {
+      queued = false;
+      later = 0;
+      last = performance.now();
+      const found = find();
+      if (found) done(found);
+    };
+    const observer = new MutationObserver((records) => {
+      if (queued || (relevant && !relevant(records))) return;
       queued = true;
-      queueMicrotask(() => {
-        queued = false;
-        const found = find();
-        if (found) done(found);
-      });
+      const wait = FRAME_MS - (performance.now() - last);
+      if (wait <= 0) queueMicrotask(look);
+      // A timer, not an animation frame: frames pause in background tabs.
+      else later = window.setTimeout(look, wait);
     });
     const onAbort = () => done(null);
     const timer = setTimeout(() => done(find() || null), timeout);
+    let finished = false;
     function done(value: T | null) {
+      if (finished) return;
+      finished = true;
       observer.disconnect();
       clearTimeout(timer);
+      clearTimeout(later);
       signal.removeEventListener('abort', onAbort);
       resolve(value);
     }
-    observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, characterData: true });
+    observer.observe(document.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      characterDataOldValue: relevant !== undefined,
+      ...(attributes ? { attributes: true, attributeFilter: SHOWING } : {}),
+    });
     signal.addEventListener('abort', onAbort, { once: true });
   });
 }
 
-/** Lets React commit and the browser lay out before reading back what was set. */
-export const settle = (): Promise<void> =>
+/** Whether a batch of changes added, removed or rewrote text containing `needle`. */
+export const touchesText =
+  (needle: string) =>
+  (records: MutationRecord[]): boolean =>
+    records.some((r) =>
+      r.type === 'characterData'
+        ? (r.target.nodeValue ?? '').includes(needle) || (r.oldValue ?? '').includes(needle)
+        : [...r.addedNodes, ...r.removedNodes].some((node) => (node.textContent ?? '').includes(needle)),
+    );
+
+/**
+ * Lets React commit and the browser lay out (two frames, at most 100 ms): once per page, before the
+ * values set are checked a last time and the guide is drawn. Ends early with the visit.
+ */
+export const settle = (signal?: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
+    let frame = 0;
+    const end = () => {
+      clearTimeout(timer);
+      cancelAnimationFrame(frame);
+      signal?.removeEventListener('abort', end);
+      resolve();
+    };
     // Animation frames pause in background tabs; the timer does not.
-    const timer = setTimeout(resolve, 100);
-    requestAnimationFrame(() => requestAnimationFrame(() => (clearTimeout(timer), resolve())));
+    const timer = setTimeout(end, 100);
+    frame = requestAnimationFrame(() => (frame = requestAnimationFrame(end)));
+    signal?.addEventListener('abort', end, { once: true });
   });
 
 /** Calls `onFound` once, when `find()` first returns something, for as long as the page visit lasts. */

@@ -6,7 +6,7 @@ import { ROLE_ARN_IN_TEXT } from '../../../core/arn';
 import { press } from '../dom/controls';
 import { found, isVisible, tabByLabel } from '../dom/find';
 import type { LabelKey } from '../dom/labels';
-import { waitFor } from '../dom/wait';
+import { settle, touchesText, waitFor } from '../dom/wait';
 import type { GuideContent } from '../guide/guide';
 import { reportRoleObserved } from '../messages';
 import { definePage, type PageContext } from '../page';
@@ -37,22 +37,27 @@ const policyNamesShown = () =>
 async function openTab(key: LabelKey, signal: AbortSignal): Promise<boolean> {
   const tab = await waitFor(() => found(tabByLabel(key)), { signal, timeout: 3000 });
   if (!tab) return false;
-  if (tab.getAttribute('aria-selected') !== 'true') await press(tab);
+  if (tab.getAttribute('aria-selected') === 'true') return true;
+  press(tab);
+  // The console may switch tabs through a hash change: let it render the new tab before reading it.
+  await settle(signal);
   return true;
 }
 
 export async function readRole(ctx: PageContext, signal: AbortSignal, roleName: string, tabs: boolean): Promise<void> {
   const { plan, guide } = ctx;
-  const arn = await waitFor(() => roleArnOnPage(roleName), { signal, timeout: 10_000 });
+  // The page's text is walked again only when a change brings or takes text with ":role/" (the console
+  // may be rewriting thousands of nodes a second meanwhile).
+  const arn = await waitFor(() => roleArnOnPage(roleName), { signal, timeout: 10_000, relevant: touchesText(':role/') });
   if (signal.aborted) return;
   if (!arn) return guide.show({ step: STEP.roleDetails, title: t('awsRoleArnNotFound'), tone: 'error' });
 
   if (tabs) await openTab('permissions', signal);
   // The attached policies' table, or its empty state, shows in a table cell.
-  await waitFor(() => policyNamesShown().includes(plan.policyName) || document.querySelector('td'), { signal, timeout: 4000 });
+  await waitFor(() => policyNamesShown().includes(plan.policyName) || document.querySelector('td'), { signal, timeout: 4000, attributes: true });
   const attachedPolicyNames = policyNamesShown();
   if (tabs) await openTab('trustRelationships', signal);
-  const trustPolicy = await waitFor(trustPolicyText, { signal, timeout: 4000 });
+  const trustPolicy = await waitFor(trustPolicyText, { signal, timeout: 4000, attributes: true });
   if (signal.aborted) return;
   const arnRow = { label: t('awsFieldRoleArn'), value: arn };
   if (!trustPolicy) return guide.show({ step: STEP.roleDetails, title: t('awsRoleTrustNotFound', plan.externalId), tone: 'error', copy: [arnRow] });
