@@ -5,12 +5,13 @@ import { EDITOR_REPLY, EDITOR_REQUEST } from '../editor-bridge';
 import { setText } from './controls';
 import { settle } from './wait';
 
-function askPageWorld(editor: Element, text: string): Promise<boolean> {
+function askPageWorld(editor: Element, text: string, signal: AbortSignal): Promise<boolean> {
   const nonce = crypto.randomUUID().replace(/-/g, '');
   editor.setAttribute('data-dockercloud-editor', nonce);
   return new Promise((resolve) => {
     const finish = (ok: boolean) => {
       clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
       document.removeEventListener(EDITOR_REPLY, onReply);
       editor.removeAttribute('data-dockercloud-editor');
       resolve(ok);
@@ -21,7 +22,9 @@ function askPageWorld(editor: Element, text: string): Promise<boolean> {
       if (typeof detail !== 'string' || detail.length > 200) return;
       if (detail === `${nonce}:true` || detail === `${nonce}:false`) finish(detail.endsWith(':true'));
     };
-    const timer = setTimeout(() => finish(false), 1500);
+    const onAbort = () => finish(false);
+    const timer = setTimeout(onAbort, 1500);
+    signal.addEventListener('abort', onAbort, { once: true });
     document.addEventListener(EDITOR_REPLY, onReply);
     document.dispatchEvent(new CustomEvent(EDITOR_REQUEST, { detail: JSON.stringify({ nonce, text }) }));
   });
@@ -40,17 +43,22 @@ export function aceShows(ace: Element, text: string): boolean {
   return start + shown.length <= lines.length && shown.every((row, i) => row === lines[start + i]);
 }
 
-/** Sets the code editor to `text`; false when neither way could be confirmed (the caller shows the copy fallback). */
-export async function setCodeEditor(editor: Element, text: string): Promise<boolean> {
+/**
+ * Sets the code editor to `text`; false when neither way could be confirmed (the caller shows the copy
+ * fallback). Ace draws its rows on its own frame: its text is checked once it has drawn.
+ */
+export async function setCodeEditor(editor: Element, text: string, signal: AbortSignal): Promise<boolean> {
   const ace = editor.querySelector('.ace_editor');
   if (ace) {
-    if (!(await askPageWorld(editor, text))) return false;
-    for (let i = 0; i < 10; i++) {
-      await settle();
+    if (!(await askPageWorld(editor, text, signal))) return false;
+    for (let i = 0; i < 10 && !signal.aborted; i++) {
+      await settle(signal);
       if (aceShows(ace, text)) return true;
     }
     return false;
   }
   const areas = [...editor.querySelectorAll('textarea')];
-  return areas.length === 1 && areas[0] ? setText(areas[0], text) : false;
+  if (areas.length !== 1 || !areas[0] || !setText(areas[0], text)) return false;
+  await settle(signal);
+  return areas[0].isConnected && areas[0].value === text;
 }

@@ -26,11 +26,12 @@ export default definePage(legacyPolicyCreate, async (ctx, signal) => {
   const filling = new Filling();
   await waitFor(() => fieldByLabel('policyDocument').status !== 'missing' || fieldByLabel('policyName').status !== 'missing', { signal });
   if (signal.aborted) return;
-  await filling.text(fieldByLabel('policyName'), t('awsFieldPolicyName'), plan.policyName);
-  await filling.text(fieldByLabel('description'), t('awsFieldDescription'), plan.policyDescription);
+  filling.text(fieldByLabel('policyName'), t('awsFieldPolicyName'), plan.policyName);
+  filling.text(fieldByLabel('description'), t('awsFieldDescription'), plan.policyDescription);
   const document = fieldByLabel('policyDocument');
-  if (document.status === 'found' && document.el instanceof HTMLTextAreaElement) await filling.text(document, t('awsFieldPolicyDocument'), plan.policyDocument);
+  if (document.status === 'found' && document.el instanceof HTMLTextAreaElement) filling.text(document, t('awsFieldPolicyDocument'), plan.policyDocument);
   else filling.copy.push({ label: t('awsFieldPolicyDocument'), value: plan.policyDocument });
+  await filling.confirm(signal);
   if (signal.aborted) return;
   const validate = buttonByText('validatePolicy');
   guide.show(

@@ -19,15 +19,15 @@ export default definePage(legacyRoleCreate, async ({ plan, guide, route }, signa
   await waitFor(() => buttonByText('next').status === 'found' || buttonByText('createRole').status === 'found' || switchByLabel('crossAccountRole', 'radio').status === 'found', { signal });
   if (signal.aborted) return;
 
-  if (step === 'name') await filling.text(fieldByLabel('roleName'), t('awsFieldRoleName'), plan.roleName);
+  if (step === 'name') filling.text(fieldByLabel('roleName'), t('awsFieldRoleName'), plan.roleName);
   else if (step === 'type') {
-    await filling.check(switchByLabel('crossAccountRole', 'radio'), true, t('awsFieldTrustedEntity'), 'Role for Cross-Account Access');
+    filling.check(switchByLabel('crossAccountRole', 'radio'), true, t('awsFieldTrustedEntity'), 'Role for Cross-Account Access');
     content = { ...content, title: t('awsLegacyCrossAccount') };
     target = () => selectButtonFor('thirdPartyAccess');
   } else if (step === 'account') {
-    await filling.text(fieldByLabel('accountId'), t('awsFieldAccountId'), plan.trustedAccountId);
-    await filling.text(fieldByLabel('externalId'), t('awsFieldExternalId'), plan.externalId);
-    await filling.check(switchByLabel('requireMfa', 'checkbox'), false, t('awsFieldRequireMfa'), t('awsValueNotTicked'));
+    filling.text(fieldByLabel('accountId'), t('awsFieldAccountId'), plan.trustedAccountId);
+    filling.text(fieldByLabel('externalId'), t('awsFieldExternalId'), plan.externalId);
+    filling.check(switchByLabel('requireMfa', 'checkbox'), false, t('awsFieldRequireMfa'), t('awsValueNotTicked'));
   } else if (step === 'policies') {
     const selected = await selectPolicyAlone(plan.policyName, signal);
     filling = selected.filling;
@@ -39,6 +39,7 @@ export default definePage(legacyRoleCreate, async ({ plan, guide, route }, signa
       guide.show({ step: STEP.roleReview, title: t('awsRoleExists', plan.roleName), tone: 'error', actions: [{ label: t('awsUseExistingRole'), run: () => void (location.hash = `#roles/${encodeURIComponent(plan.roleName)}`) }] }),
     );
   }
+  await filling.confirm(signal);
   if (signal.aborted) return;
   const button = await waitFor(() => found(target()), { signal, timeout: 3000 });
   guide.show({ ...filling.shown, ...content }, button);

@@ -28,14 +28,14 @@ export default definePage(policyEditor, async ({ plan, guide }, signal) => {
   const ready = await waitFor(() => jsonSegment().status === 'found' || codeEditor().status === 'found', { signal });
   if (signal.aborted) return;
   const segment = jsonSegment();
-  if (ready && segment.status === 'found' && segment.el.getAttribute('aria-pressed') !== 'true') await press(segment.el);
-  // Ace is loaded by the page and may arrive after the editor's frame.
+  if (ready && segment.status === 'found' && segment.el.getAttribute('aria-pressed') !== 'true') press(segment.el);
+  // The editor JSON reveals, taken as soon as it is there; Ace is loaded by the page and may arrive after the editor's frame.
   const editor = await waitFor(() => {
     const found = codeEditor();
     return found.status === 'found' && found.el.querySelector('.ace_editor, textarea') && isVisible(found.el) ? found.el : null;
-  }, { signal, timeout: 5000 });
+  }, { signal, timeout: 5000, attributes: true });
   if (signal.aborted) return;
-  if (editor && (await setCodeEditor(editor, plan.policyDocument))) filling.note(label, describePolicy(plan.policyDocument));
+  if (editor && (await setCodeEditor(editor, plan.policyDocument, signal))) filling.note(label, describePolicy(plan.policyDocument));
   else filling.copy.push({ label, value: plan.policyDocument });
   if (signal.aborted) return;
 

@@ -12,8 +12,9 @@ export default definePage(policyReview, async ({ plan, guide }, signal) => {
   const filling = new Filling();
   await waitFor(() => fieldByLabel('policyName').status !== 'missing' || fieldByLabel('description').status !== 'missing', { signal });
   if (signal.aborted) return;
-  await filling.text(fieldByLabel('policyName'), t('awsFieldPolicyName'), plan.policyName);
-  await filling.text(fieldByLabel('description'), t('awsFieldDescription'), plan.policyDescription);
+  filling.text(fieldByLabel('policyName'), t('awsFieldPolicyName'), plan.policyName);
+  filling.text(fieldByLabel('description'), t('awsFieldDescription'), plan.policyDescription);
+  await filling.confirm(signal);
   if (signal.aborted) return;
 
   const create = wizardPrimaryButton('createPolicy');

@@ -27,18 +27,20 @@ export async function selectPolicyAlone(policyName: string, signal: AbortSignal)
   const filter = await waitFor(() => found(filterInput()), { signal });
   for (const row of rows()) {
     const box = rowCheckbox(row);
-    if (box?.checked && !names(row, policyName)) await setChecked(box, false);
+    if (box?.checked && !names(row, policyName)) setChecked(box, false);
   }
   const row =
-    filter && (await setText(filter, policyName))
+    filter && setText(filter, policyName)
       ? await waitFor(() => found(one(rows().filter((r) => names(r, policyName)))), { signal, timeout: 5000 })
       : null;
   const box = row && rowCheckbox(row);
-  if (box && (await setChecked(box, true))) filling.note(label, t('awsValueSelectedAlone', policyName));
+  const copy = { label, value: policyName };
+  if (box && setChecked(box, true)) filling.hold({ label, value: t('awsValueSelectedAlone', policyName) }, () => box.checked, box, () => filling.copy.push(copy));
   else {
-    filling.copy.push({ label, value: policyName });
+    filling.copy.push(copy);
     if (filter && !row) problems.push(t('awsPermissionsPolicyMissing', policyName));
   }
+  await filling.confirm(signal);
   if ((selectedCount() ?? 1) > 1) problems.push(t('awsPermissionsOthersSelected', policyName));
   return { filling, problems };
 }

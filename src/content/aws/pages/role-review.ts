@@ -14,8 +14,9 @@ export default definePage(roleReview, async ({ plan, guide }, signal) => {
   const filling = new Filling();
   await waitFor(() => fieldByLabel('roleName').status !== 'missing' || fieldByLabel('description').status !== 'missing', { signal });
   if (signal.aborted) return;
-  await filling.text(fieldByLabel('roleName'), t('awsFieldRoleName'), plan.roleName);
-  await filling.text(fieldByLabel('description'), t('awsFieldDescription'), plan.roleDescription);
+  filling.text(fieldByLabel('roleName'), t('awsFieldRoleName'), plan.roleName);
+  filling.text(fieldByLabel('description'), t('awsFieldDescription'), plan.roleDescription);
+  await filling.confirm(signal);
   if (signal.aborted) return;
 
   const trust = trustPolicyText();

@@ -12,9 +12,12 @@ import { Filling, STEP } from './filling';
 
 const awsAccountTile = () => one(document.querySelectorAll<HTMLInputElement>(`${CLOUDSCAPE.tile}[data-value="AWS_ACCOUNT"] input[type="radio"]`));
 
-/** Waits a little for a control that appears after another is ticked; "missing" once the wait is over. */
-async function settleOn<T extends Element>(find: () => Found<T>, signal: AbortSignal, timeout = 2500): Promise<Found<T>> {
-  return (await waitFor(() => (find().status === 'missing' ? null : find()), { signal, timeout })) ?? { status: 'missing' };
+/**
+ * A control that appears after another is ticked: taken at once when the click already rendered it, else
+ * when the page adds or shows it; "missing" once a short wait is over.
+ */
+async function revealed<T extends Element>(find: () => Found<T>, signal: AbortSignal, timeout = 2500): Promise<Found<T>> {
+  return (await waitFor(() => (find().status === 'missing' ? null : find()), { signal, timeout, attributes: true })) ?? { status: 'missing' };
 }
 
 export default definePage(roleTrustedEntity, async ({ plan, guide }, signal) => {
@@ -24,22 +27,23 @@ export default definePage(roleTrustedEntity, async ({ plan, guide }, signal) => 
   if (signal.aborted) return;
 
   const tile = awsAccountTile();
-  const tileOk = tile.status === 'found' && (await setChecked(tile.el, true));
-  const radio = await settleOn(another, signal);
+  const tileOk = tile.status === 'found' && setChecked(tile.el, true);
+  const radio = await revealed(another, signal);
   const entity = t('awsValueAnotherAccount');
-  if (tileOk || tile.status === 'missing') await filling.check(radio, true, t('awsFieldTrustedEntity'), entity);
+  if (tileOk || tile.status === 'missing') filling.check(radio, true, t('awsFieldTrustedEntity'), entity);
   else filling.copy.push({ label: t('awsFieldTrustedEntity'), value: entity });
 
   // Fields are looked for next to the radio group they belong to; a look-alike elsewhere is never touched.
   const anchor = radio.status === 'found' ? (radio.el.closest('[role="radiogroup"]') ?? radio.el) : null;
   const near = (key: LabelKey) => (anchor ? fieldNear(key, anchor) : ({ status: 'ambiguous' } as const));
-  await filling.text(await settleOn(() => near('accountId'), signal), t('awsFieldAccountId'), plan.trustedAccountId);
+  filling.text(await revealed(() => near('accountId'), signal), t('awsFieldAccountId'), plan.trustedAccountId);
 
-  const requireId = await settleOn(() => switchByLabel('requireExternalId', 'checkbox'), signal);
-  const ticked = await filling.check(requireId, true, t('awsFieldRequireExternalId'), t('awsValueTicked'));
-  const idField = ticked && requireId.status === 'found' ? await settleOn(() => fieldNear('externalId', requireId.el), signal) : ({ status: 'missing' } as const);
-  await filling.text(idField, t('awsFieldExternalId'), plan.externalId);
-  await filling.check(switchByLabel('requireMfa', 'checkbox'), false, t('awsFieldRequireMfa'), t('awsValueNotTicked'));
+  const requireId = await revealed(() => switchByLabel('requireExternalId', 'checkbox'), signal);
+  const ticked = filling.check(requireId, true, t('awsFieldRequireExternalId'), t('awsValueTicked'));
+  const idField = ticked && requireId.status === 'found' ? await revealed(() => fieldNear('externalId', requireId.el), signal) : ({ status: 'missing' } as const);
+  filling.text(idField, t('awsFieldExternalId'), plan.externalId);
+  filling.check(switchByLabel('requireMfa', 'checkbox'), false, t('awsFieldRequireMfa'), t('awsValueNotTicked'));
+  await filling.confirm(signal);
   if (signal.aborted) return;
 
   const next = wizardPrimaryButton('next');
