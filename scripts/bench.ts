@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { build } from 'vite';
 import { launch, type Harness } from '../test/e2e/harness';
 import { buildReplica } from '../test/replica/server';
-import { byHand, withExtension, type EffortRun } from './bench/effort';
+import { byHand, withExtension, type EffortRun } from '../test/e2e/user-flow';
 import { measureLatency } from './bench/latency';
 import { measureOverhead } from './bench/overhead';
 import { measureSizes } from './bench/sizes';
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     log(`Prefill latency (${RUNS} runs) …`);
     const latency = await measureLatency(ext, RUNS, log);
     log('User effort …');
-    const effort = { extension: await withExtension(ext, log), hand: await byHand(base, log) };
+    const effort = { extension: await withExtension(ext, { log }), hand: await byHand(base, { log }) };
 
     const extensionRun = effort.extension;
     const effortOk =

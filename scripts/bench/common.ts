@@ -1,10 +1,8 @@
 // What the benchmark's parts share: statistics, and a link in progress put in the extension's storage the
 // way the popup's "Save" leaves it (the background computes the console pages' plan from it).
 import type { Harness } from '../../test/e2e/harness';
-import type { StoredState } from '../../src/core/schemas';
 import type { StepId } from '../../src/core/flow';
-
-declare const chrome: { storage: Record<'local' | 'session', { set(items: object): Promise<void>; clear(): Promise<void> }> };
+import { linkState, seed, settings } from '../../test/e2e/popup-support';
 
 export function quantile(values: number[], q: number): number {
   if (values.length === 0) return NaN;
@@ -18,27 +16,8 @@ export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 1
 /** Stores a link for `namespace` with `done` steps complete (or no link at all for `null`). */
 export async function seedLink(h: Harness, namespace: string | null, done: StepId[] = []): Promise<void> {
   const now = Date.now();
-  const state: StoredState | undefined =
-    namespace === null
-      ? undefined
-      : ({
-          version: 2,
-          activeNamespace: namespace,
-          links: {
-            [namespace]: {
-              settings: { namespace, policy: { region: null, passRole: false }, roleName: 'dockercloud-role', sharedAwsAccount: false },
-              done: Object.fromEntries(done.map((s) => [s, now])),
-              capturedRoleArn: null,
-              problems: {},
-            },
-          },
-        } as unknown as StoredState);
-  const sw = await h.serviceWorker();
-  await sw.evaluate(async (s) => {
-    await chrome.storage.local.clear();
-    await chrome.storage.session.clear();
-    if (s !== undefined) await chrome.storage.local.set({ state: s });
-  }, state);
+  const link = { settings: settings(namespace ?? ''), done: Object.fromEntries(done.map((s) => [s, now])), capturedRoleArn: null, problems: {} };
+  await seed(h, namespace === null ? undefined : linkState({ [namespace]: link }));
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -11,11 +11,13 @@
 //   namespace is not in the guide: it is typed. Replacing the editor's sample text adds Ctrl+A.
 // - the guide and the console are side by side: switching between them is not counted.
 import type { Locator, Page } from 'playwright-core';
-import { createPolicyUrl } from '../../src/background/steps';
 import { DOCKER_CLOUD_ACCOUNT_ID, POLICY_NAME } from '../../src/core/docker-cloud';
 import { buildPolicyDocument } from '../../src/core/policy';
-import { AWS_CONSOLE, DOCKER_CLOUD, type Harness } from '../../test/e2e/harness';
-import { seedLink, sleep } from './common';
+import type { ConfigPatch } from '../replica/state';
+import { AWS_CONSOLE, DOCKER_CLOUD, type Harness } from './harness';
+import { seed } from './popup-support';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface EffortAction {
   what: string;
@@ -97,29 +99,38 @@ const consolePageOf = (url: string) => {
   return hash.replace(/[?&](trustedEntityType|awsAccount|isThirdParty|externalId|roleName)=[^&]*/g, '').replace(/\?$/, '') || '/';
 };
 
+/** A fresh replica and one blank tab, as after installing: no console or Docker Cloud tab left from a run before. */
+async function freshStart(h: Harness, config: ConfigPatch | undefined): Promise<void> {
+  h.server.reset(config);
+  for (const page of h.context.pages()) if (page !== h.page) await page.close();
+  await h.page.goto('about:blank');
+}
+
+export interface FlowOptions {
+  /** Replica variants for the run (console variant, Docker Cloud layout). */
+  config?: ConfigPatch;
+  log?: (line: string) => void;
+  /** Called at each moment worth showing (the demo's walkthrough takes a screenshot there). */
+  onStep?: (name: string, page: Page) => Promise<void>;
+}
+
 /** With the extension: only what the popup asks and what the guide rings. */
-export async function withExtension(h: Harness, log: (line: string) => void = () => undefined): Promise<EffortRun> {
+export async function withExtension(h: Harness, { config, log = () => undefined, onStep = async () => undefined }: FlowOptions = {}): Promise<EffortRun> {
   const c = new Counter();
-  h.server.reset();
-  await seedLink(h, null); // first run: nothing stored
+  await freshStart(h, config);
+  await seed(h, undefined); // first run: nothing stored
   await h.page.goto(`${DOCKER_CLOUD}/`);
   let popup = await h.openPopup();
   c.add('open the extension popup (toolbar)', 1, 0);
+  await onStep('popup-first-run', popup);
   await c.typeInto(popup.getByRole('textbox', { name: 'Docker Cloud namespace' }), 'moby', 'type the namespace');
   await c.click(popup.getByRole('button', { name: 'Save and start' }), 'Save and start');
-  const failures: string[] = [];
-  h.context.on('requestfailed', (r) => failures.push(`${r.url()} ${r.failure()?.errorText}`));
+  await onStep('popup-checklist', popup);
   const opened = h.context.waitForEvent('page', { timeout: 15_000 });
   await c.click(popup.locator('[data-step="policyCreated"] button'), 'checklist: Create policy');
   const aws = await opened;
   await popup.close();
   await aws.waitForLoadState();
-  if (aws.url().startsWith('chrome-error')) {
-    // Now and then the tab the extension opens loads before the test browser accepts the replica's
-    // certificate for it: a test artefact, not a user action; the same URL is loaded again.
-    log(`  extension: the opened tab failed (${(await aws.content()).match(/ERR_[A-Z_]+/)?.[0] ?? 'error page'} ${failures.join(' ')}); loading it again`);
-    await aws.goto(createPolicyUrl().replace('https://console.aws.amazon.com', AWS_CONSOLE));
-  }
   log(`  extension: the checklist opened ${aws.url()}`);
 
   let last = '';
@@ -150,6 +161,7 @@ export async function withExtension(h: Harness, log: (line: string) => void = ()
     }
     const where = consolePageOf(aws.url());
     log(`  extension: ${where} → ${target.label}`);
+    await onStep(`console ${where}`, aws);
     if (target.kind === 'ring') {
       await aws.mouse.click(target.x, target.y);
       c.add(`console ${where}: press the highlighted "${target.label}"`, 1, 0, where);
@@ -160,11 +172,17 @@ export async function withExtension(h: Harness, log: (line: string) => void = ()
   }
   if (stoppedAt) return finish(h, c, 'with the extension', stoppedAt);
 
+  await onStep('console role verified', aws);
   popup = await h.openPopup();
   c.add('open the extension popup (toolbar)', 1, 0);
+  await onStep('popup-ready-to-send', popup);
   await c.click(popup.getByRole('button', { name: 'Send to Docker Cloud' }), 'Send to Docker Cloud');
+  const run = await finish(h, c, 'with the extension', null);
+  const docker = h.context.pages().find((p) => p.url().startsWith(DOCKER_CLOUD));
+  if (docker) await onStep('docker-cloud-linked', docker);
+  await onStep('popup-linked', popup);
   await popup.close();
-  return finish(h, c, 'with the extension', null);
+  return run;
 }
 
 /** What the run left behind, against what the guide asks for; empty when the link is right. */
@@ -206,9 +224,9 @@ async function waitFor(test: () => boolean, timeout: number): Promise<boolean> {
 }
 
 /** By hand, following the guide on the current console's pages (its steps in the current wording). */
-export async function byHand(h: Harness, log: (line: string) => void = () => undefined): Promise<EffortRun> {
+export async function byHand(h: Harness, { config, log = () => undefined }: FlowOptions = {}): Promise<EffortRun> {
   const c = new Counter();
-  h.server.reset();
+  await freshStart(h, config);
   const doc = buildPolicyDocument({ region: null, passRole: false });
   if (!doc.ok) throw new Error('no policy document');
   await h.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: AWS_CONSOLE });

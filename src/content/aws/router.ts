@@ -1,6 +1,7 @@
 // Runs the page module matching the current IAM route, again after each hash navigation, each time
 // with a fresh AbortController: a page's listeners, observers and guide end with its visit.
 import { createGuide } from './guide/guide';
+import { openOnLegacyConsole } from './legacy-console';
 import { getPlan } from './messages';
 import type { ConsolePage } from './page';
 import { iamRoute } from './routes';
@@ -28,6 +29,7 @@ export function startRouter(pages: ConsolePage[]): void {
     const plan = await getPlan();
     // No link in progress: the page is left alone.
     if (!plan || signal.aborted) return;
+    if (await openOnLegacyConsole(page.id, route, signal)) return;
     const guide = createGuide(signal);
     try {
       await page.run({ plan, route, guide }, signal);

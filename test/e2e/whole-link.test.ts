@@ -1,0 +1,94 @@
+// The whole link as a user does it, from a fresh install to Docker Cloud showing AWS linked: the namespace
+// typed in the popup, the checklist into the console, only the highlighted buttons pressed, the ARN
+// captured and verified, "Send to Docker Cloud". Asserts what AWS and Docker Cloud really recorded, and
+// prints the user's effort against doing the original guide by hand on the same pages.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DOCKER_CLOUD_PRINCIPAL, POLICY_NAME } from '../../src/core/docker-cloud';
+import { buildPolicyDocument } from '../../src/core/policy';
+import type { ConfigPatch } from '../replica/state';
+import { launch, type Harness } from './harness';
+import { stored } from './popup-support';
+import { byHand, withExtension, type EffortRun } from './user-flow';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await launch();
+});
+afterAll(async () => h?.close());
+
+const VARIANTS: [string, ConfigPatch][] = [
+  ['current console, Docker Cloud 2016 layout', { aws: { variant: 'current' }, docker: { layout: 'legacy' } }],
+  ['current console, Docker Cloud swarm-mode layout', { aws: { variant: 'current' }, docker: { layout: 'swarm' } }],
+  ['legacy console, Docker Cloud 2016 layout', { aws: { variant: 'legacy' }, docker: { layout: 'legacy' } }],
+  ['legacy console, Docker Cloud swarm-mode layout', { aws: { variant: 'legacy' }, docker: { layout: 'swarm' } }],
+];
+
+function expectLinkedCorrectly() {
+  const { policies, roles, dockerLinks, dockerSaves } = h.server.state;
+  const document = buildPolicyDocument({ region: null, passRole: false });
+  expect(policies).toHaveLength(1);
+  expect(policies[0]?.name).toBe(POLICY_NAME);
+  expect(JSON.parse(policies[0]?.document ?? '')).toEqual(JSON.parse(document.ok ? document.value : ''));
+
+  expect(roles).toHaveLength(1);
+  const role = roles[0]!;
+  expect(role.name).toBe('dockercloud-role');
+  expect(JSON.parse(role.trustPolicy)).toEqual({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { AWS: DOCKER_CLOUD_PRINCIPAL },
+        Action: 'sts:AssumeRole',
+        Condition: { StringEquals: { 'sts:ExternalId': 'moby' } },
+      },
+    ],
+  });
+  expect(role.attachedPolicyArns).toEqual([policies[0]?.arn]);
+
+  expect(dockerSaves).toEqual([{ namespace: 'moby', roleArn: role.arn, error: null }]);
+  expect(dockerLinks.moby).toEqual({ method: 'role', roleArn: role.arn });
+  return role.arn;
+}
+
+const summary = (run: EffortRun) =>
+  `${run.clicks} clicks, ${run.keys} keystrokes (console pages: ${Object.values(run.clicksPerConsolePage).join('/') || '-'} clicks each)`;
+
+describe('the whole link', () => {
+  it.each(VARIANTS)('%s: from install to linked, pressing only what the extension points at', { timeout: 150_000 }, async (name, config) => {
+    const run = await withExtension(h, { config });
+    expect(run.stoppedAt).toBeNull();
+    expect(run.completed).toBe(true);
+    const arn = expectLinkedCorrectly();
+
+    // The checklist: every step done, with the ARN Docker Cloud received (its report follows the page's answer).
+    const link = async () => (await stored(h)).state?.links.moby;
+    await expect.poll(async () => Object.keys((await link())?.done ?? {}).sort()).toEqual([
+      'arnCaptured', 'arnSent', 'linkConfirmed', 'policyCreated', 'roleCreated', 'roleVerified',
+    ]);
+    expect((await link())?.capturedRoleArn).toBe(arn);
+
+    // The namespace typed once; at most one click on each console page; one click to send.
+    expect(run.keys).toBe('moby'.length);
+    expect(Math.max(...Object.values(run.clicksPerConsolePage))).toBe(1);
+    expect(run.actions.filter((a) => a.what === 'Send to Docker Cloud')).toHaveLength(1);
+    console.log(`${name}: with the extension ${summary(run)}`);
+  });
+
+  it('costs far less than the original guide done by hand on the same pages', { timeout: 150_000 }, async () => {
+    const withIt = await withExtension(h, { config: VARIANTS[0]![1] });
+    expect(withIt.completed).toBe(true);
+    // By hand: the same browser and pages, without the extension.
+    const plain = await launch({ extension: false });
+    try {
+      const hand = await byHand(plain, { config: VARIANTS[0]![1] });
+      expect(hand.stoppedAt).toBeNull();
+      expect(hand.completed).toBe(true);
+      console.log(`with the extension: ${summary(withIt)}\nby hand (the original guide): ${summary(hand)}`);
+      expect(withIt.clicks).toBeLessThan(hand.clicks);
+      expect(withIt.keys).toBeLessThan(hand.keys);
+    } finally {
+      await plain.close();
+    }
+  });
+});
