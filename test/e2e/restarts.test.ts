@@ -189,4 +189,20 @@ describe('Docker Cloud failing, then retried', () => {
     expect(state.links.moby?.done.linkConfirmed).toBeTypeOf('number');
     expect(state.links.moby?.problems).toEqual({});
   });
+
+  it('a save never answered ends in a timeout, nothing recorded as linked; sending again once Docker Cloud answers links', async () => {
+    await prepare(h, 'moby', 'dockercloud-role', { docker: { save: 'timeout' } });
+    await sendToDockerCloud(h, 'moby');
+    let { state } = await settled(h, 30_000);
+    expect(state.links.moby?.problems.arnSent).toEqual([{ message: 'bgDockerTimeout' }]);
+    expect(state.links.moby?.done.linkConfirmed).toBeUndefined();
+    expect(h.server.state.dockerLinks).toEqual({});
+
+    h.server.configure({ docker: { save: 'verify' } });
+    await sendToDockerCloud(h, 'moby');
+    ({ state } = await settled(h));
+    expect(h.server.state.dockerLinks.moby).toEqual({ method: 'role', roleArn: arnOf('dockercloud-role') });
+    expect(state.links.moby?.done.linkConfirmed).toBeTypeOf('number');
+    expect(state.links.moby?.problems).toEqual({});
+  }, 60_000);
 });
