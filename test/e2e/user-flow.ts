@@ -179,7 +179,12 @@ export async function withExtension(h: Harness, { config, log = () => undefined,
   await c.click(popup.getByRole('button', { name: 'Send to Docker Cloud' }), 'Send to Docker Cloud');
   const run = await finish(h, c, 'with the extension', null);
   const docker = h.context.pages().find((p) => p.url().startsWith(DOCKER_CLOUD));
-  if (docker) await onStep('docker-cloud-linked', docker);
+  if (docker) {
+    // Shown once the extension's note on the page has the result and the provider list has reloaded.
+    await docker.getByText('Amazon Web Services is linked to moby.').waitFor({ timeout: 10_000 }).catch(() => undefined);
+    await docker.getByText('Loading…').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    await onStep('docker-cloud-linked', docker);
+  }
   await onStep('popup-linked', popup);
   await popup.close();
   return run;
