@@ -11,12 +11,22 @@ import { selectButtonFor } from './legacy-policy';
 import { readRole } from './role-details';
 import { selectPolicyAlone } from './role-permissions';
 
+/** What shows a step has rendered: the previous step's "Next Step" stays on the page for a moment after the hash changed. */
+const STEP_SHOWN = {
+  name: () => fieldByLabel('roleName').status !== 'missing',
+  type: () => switchByLabel('crossAccountRole', 'radio').status !== 'missing',
+  account: () => fieldByLabel('accountId').status !== 'missing' || fieldByLabel('externalId').status !== 'missing',
+  // The policies step waits for its table's filter itself.
+  policies: () => true,
+  review: () => buttonByText('createRole').status !== 'missing',
+} satisfies Record<string, () => boolean>;
+
 export default definePage(legacyRoleCreate, async ({ plan, guide, route }, signal) => {
   const step = route.query.get('step') ?? 'name';
   let filling = new Filling();
   let content: GuideContent = { step: STEP.roleTrustedEntity, title: t('awsLegacyRoleNext') };
   let target = () => buttonByText('next');
-  await waitFor(() => buttonByText('next').status === 'found' || buttonByText('createRole').status === 'found' || switchByLabel('crossAccountRole', 'radio').status === 'found', { signal });
+  await waitFor(step in STEP_SHOWN ? STEP_SHOWN[step as keyof typeof STEP_SHOWN] : STEP_SHOWN.review, { signal });
   if (signal.aborted) return;
 
   if (step === 'name') filling.text(fieldByLabel('roleName'), t('awsFieldRoleName'), plan.roleName);
