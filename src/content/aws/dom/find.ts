@@ -108,7 +108,14 @@ export function saysExists(name: string): boolean {
   return errorTexts().some((text) => text.toLowerCase().includes(lower) && /already exists|exists|既に存在|すでに存在|bereits/i.test(text));
 }
 
-/** Success flashes (e.g. "Policy dockercloud-policy created."). */
+/**
+ * Success flashes (e.g. "Policy dockercloud-policy created."): Cloudscape's, else (the 2016 console) a
+ * visible element whose own short text says something was created.
+ */
 export function successFlashes(): HTMLElement[] {
-  return [...document.querySelectorAll<HTMLElement>(CLOUDSCAPE.flashSuccess)].filter(isVisible);
+  const flashes = [...document.querySelectorAll<HTMLElement>(CLOUDSCAPE.flashSuccess)].filter(isVisible);
+  if (flashes.length > 0) return flashes;
+  return [...document.querySelectorAll<HTMLElement>('div, p, span')].filter(
+    (el) => el.childElementCount === 0 && /^\S+ \S+ (?:has been )?created\.?$/i.test(el.textContent?.trim() ?? '') && isVisible(el),
+  );
 }

@@ -19,6 +19,7 @@ export const LABELS = {
   // The legacy console (2016–2017), English only as it was.
   createYourOwnPolicy: ['Create Your Own Policy'],
   validatePolicy: ['Validate Policy'],
+  policyIsValid: ['This policy is valid.'],
   crossAccountRole: ['Role for Cross-Account Access'],
   thirdPartyAccess: ['Allows IAM users from a 3rd party AWS account to access this account'],
 } as const satisfies Record<string, readonly string[]>;

@@ -38,5 +38,10 @@ export default definePage(legacyPolicyCreate, async (ctx, signal) => {
     { step: STEP.policyReview, title: t('awsLegacyValidatePolicy'), ...filling.shown },
     found(validate),
   );
+  // Once the console says the document is valid, the next button is Create Policy (the user's to press).
+  const validated = () =>
+    [...window.document.querySelectorAll('[role="status"]')].some((el) => isVisible(el) && isLabel(el.textContent, 'policyIsValid')) &&
+    found(buttonByText('createPolicy'));
+  whenever(validated, signal, (create) => guide.show({ step: STEP.policyReview, title: t('awsLegacyCreatePolicy'), ...filling.shown }, create));
   whenever(() => saysExists(plan.policyName), signal, () => guide.show({ step: STEP.policyReview, title: t('awsPolicyExists', plan.policyName), tone: 'error' }));
 });

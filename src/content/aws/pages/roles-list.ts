@@ -1,7 +1,7 @@
 // The roles list: after Create role, the console's "Role … created." flash confirms the step and its
 // "View role" button is next; otherwise, while the role is the next step, point at Create role.
 import { t } from '../../../i18n';
-import { buttonByText, found, successFlashes } from '../dom/find';
+import { buttonByText, found, one, successFlashes } from '../dom/find';
 import { waitFor } from '../dom/wait';
 import { reportRoleCreated } from '../messages';
 import { definePage } from '../page';
@@ -13,8 +13,10 @@ export default definePage(rolesList, async ({ plan, guide }, signal) => {
   if (signal.aborted) return;
   if (flash) {
     await reportRoleCreated(plan.roleName);
+    // "View role" in the flash; the 2016 console has none, so the role's link in the list.
     const view = buttonByText('viewRole', flash);
-    guide.show({ title: t('awsRoleCreatedNext', plan.roleName), tone: 'success' }, found(view));
+    const link = () => one([...document.querySelectorAll('a')].filter((a) => a.textContent?.trim() === plan.roleName));
+    guide.show({ title: t('awsRoleCreatedNext', plan.roleName), tone: 'success' }, found(view) ?? found(link()));
     return;
   }
   if (plan.nextStep !== 'roleCreated') return;
