@@ -1,5 +1,6 @@
 // Where each step of the procedure is done, and what the AWS console content script needs to prefill it.
 import { parseRoleArn } from '../core/arn';
+import { CREATE_POLICY_HASH, roleCreateHash, roleDetailsHash } from '../core/console-routes';
 import { DOCKER_CLOUD_ACCOUNT_ID, POLICY_DESCRIPTION, POLICY_NAME, ROLE_DESCRIPTION } from '../core/docker-cloud';
 import { nextStep, type Link, type StepId } from '../core/flow';
 import { externalIdFor } from '../core/names';
@@ -9,20 +10,11 @@ import type { AwsPlan } from '../core/schemas';
 export const IAM_HOME = 'https://console.aws.amazon.com/iam/home';
 export const DOCKER_CLOUD_HOME = 'https://cloud.docker.com/';
 
-export const createPolicyUrl = (): string => `${IAM_HOME}#/policies/create?step=addPermissions`;
+export const createPolicyUrl = (): string => `${IAM_HOME}${CREATE_POLICY_HASH}`;
 
 /** The console's role wizard reads these parameters and preselects "AWS account", the account and the External ID. */
-export function createRoleUrl(link: Link): string {
-  const params = new URLSearchParams({
-    step: 'selectEntities',
-    trustedEntityType: 'AWS_ACCOUNT',
-    awsAccount: DOCKER_CLOUD_ACCOUNT_ID,
-    isThirdParty: 'true',
-    externalId: externalIdFor(link.settings.namespace),
-    roleName: link.settings.roleName,
-  });
-  return `${IAM_HOME}#/roles/create?${params.toString()}`;
-}
+export const createRoleUrl = (link: Link): string =>
+  `${IAM_HOME}${roleCreateHash({ trustedAccountId: DOCKER_CLOUD_ACCOUNT_ID, externalId: externalIdFor(link.settings.namespace), roleName: link.settings.roleName })}`;
 
 /** The role whose ARN was captured, else the one the settings name. */
 export function roleNameOf(link: Link): string {
@@ -30,8 +22,7 @@ export function roleNameOf(link: Link): string {
   return captured?.ok ? captured.value.roleName : link.settings.roleName;
 }
 
-/** Role names use only [\w+=,.@-], all of which a URL fragment takes as they are (as the console's own links do). */
-export const roleDetailsUrl = (link: Link): string => `${IAM_HOME}#/roles/details/${roleNameOf(link)}`;
+export const roleDetailsUrl = (link: Link): string => `${IAM_HOME}${roleDetailsHash(roleNameOf(link))}`;
 
 export function stepUrl(link: Link, step: StepId): string {
   switch (step) {

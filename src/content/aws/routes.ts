@@ -151,17 +151,4 @@ export const ROUTES: RouteDetector[] = [
   legacyRoleDetails,
 ];
 
-/** The create-role wizard with the console's prefill parameters (honoured or not: the page module checks every field). */
-export function roleCreateHash(plan: { trustedAccountId: string; externalId: string; roleName: string }): string {
-  const query = new URLSearchParams({
-    step: 'selectEntities',
-    trustedEntityType: 'AWS_ACCOUNT',
-    awsAccount: plan.trustedAccountId,
-    isThirdParty: 'true',
-    externalId: plan.externalId,
-    roleName: plan.roleName,
-  });
-  return `#/roles/create?${query}`;
-}
-
-export const roleDetailsHash = (roleName: string): string => `#/roles/details/${encodeURIComponent(roleName)}`;
+export { roleCreateHash, roleDetailsHash } from '../../core/console-routes';
