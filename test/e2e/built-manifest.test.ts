@@ -1,0 +1,41 @@
+// The surface of what ships, read from the builds the e2e global setup made (dist/ and dist-firefox/):
+// the bundler may add entries to the manifest (web-accessible chunks, loaders), so the source pin
+// (test/unit/manifest.test.ts) is not enough on its own.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXTENSION_DIR } from './harness';
+
+const IAM_PAGES = ['https://console.aws.amazon.com/iam/*', 'https://*.console.aws.amazon.com/iam/*'];
+const HOSTS = ['https://console.aws.amazon.com/*', 'https://*.console.aws.amazon.com/*', 'https://cloud.docker.com/*'];
+
+const builds = [EXTENSION_DIR, join(EXTENSION_DIR, '..', 'dist-firefox')];
+
+describe.each(builds)('the built manifest in %s', (dir) => {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown> & {
+    content_scripts: { matches: string[]; js: string[]; world?: string }[];
+  };
+
+  it('asks for storage and the three hosts, nothing optional', () => {
+    expect(manifest.permissions).toEqual(['storage']);
+    expect(manifest.host_permissions).toEqual(HOSTS);
+    expect(manifest.optional_permissions).toBeUndefined();
+    expect(manifest.optional_host_permissions).toBeUndefined();
+  });
+
+  it('exposes no resource to web pages and accepts no outside connection', () => {
+    expect(manifest.web_accessible_resources ?? []).toEqual([]);
+    expect(manifest.externally_connectable).toBeUndefined();
+    expect(manifest.content_security_policy).toBeUndefined();
+  });
+
+  it('injects one self-contained file per content script, only on IAM pages and Docker Cloud', () => {
+    expect(manifest.content_scripts.map((s) => s.matches)).toEqual([IAM_PAGES, IAM_PAGES, ['https://cloud.docker.com/*']]);
+    for (const script of manifest.content_scripts) {
+      expect(script.js).toHaveLength(1);
+      const code = readFileSync(join(dir, script.js[0]!), 'utf8');
+      // No loader: nothing imported at run time, so nothing fetched from the extension by the page's origin.
+      expect(code).not.toMatch(/\bimport\s*\(|chrome\.runtime\.getURL|browser\.runtime\.getURL/);
+    }
+  });
+});
