@@ -29,7 +29,9 @@ export default defineConfig({
   publicDir: false,
   logLevel: 'warn',
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-  oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+  // Production JSX whatever NODE_ENV the caller has (vitest sets "test"): the bundle runs React's production build.
+  mode: 'production',
+  oxc: { jsx: { runtime: 'automatic', importSource: 'react', development: false } },
   resolve: { dedupe: ['react', 'react-dom'] },
   build: {
     outDir: join(replicaRoot, 'dist'),
