@@ -7,6 +7,7 @@ import type { StoredState } from '../../src/core/schemas';
 import type { StepId } from '../../src/core/flow';
 import type { ConfigPatch } from '../replica/state';
 import { AWS_CONSOLE, type Harness } from './harness';
+import { linkState, settings } from './popup-support';
 
 declare const chrome: {
   storage: Record<'local', { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> }>;
@@ -30,18 +31,14 @@ export async function startLink(h: Harness, setup: LinkSetup = {}, patch: Config
   const namespace = setup.namespace ?? 'moby';
   const roleName = setup.roleName ?? 'dockercloud-role';
   const now = Date.now();
-  const state = {
-    version: 2,
-    activeNamespace: namespace,
-    links: {
-      [namespace]: {
-        settings: { namespace, policy: setup.policy ?? { region: null, passRole: false }, roleName, sharedAwsAccount: roleName !== 'dockercloud-role' },
-        done: Object.fromEntries((setup.done ?? []).map((s) => [s, now])),
-        capturedRoleArn: setup.capturedRoleArn ?? null,
-        problems: {},
-      },
+  const state = linkState({
+    [namespace]: {
+      settings: settings(namespace, roleName, roleName !== 'dockercloud-role', setup.policy),
+      done: Object.fromEntries((setup.done ?? []).map((s) => [s, now])),
+      capturedRoleArn: setup.capturedRoleArn ?? null,
+      problems: {},
     },
-  } as unknown as StoredState;
+  });
   const sw = await h.serviceWorker();
   await sw.evaluate((s) => chrome.storage.local.set({ state: s }), state);
 }

@@ -6,6 +6,7 @@ import type { StoredState } from '../../src/core/schemas';
 import { DOCKERCLOUD_POLICY, role } from '../replica/docker/fixtures';
 import type { ConfigPatch } from '../replica/state';
 import { DOCKER_CLOUD, type Harness } from './harness';
+import { linkState, settings } from './popup-support';
 
 /** The extension API inside the service worker and the popup (these tests run their functions there). */
 declare const chrome: {
@@ -24,18 +25,14 @@ export async function prepare(h: Harness, namespace: string, roleName: string, p
     role('dockercloud-role-teamawesome', { externalId: 'teamawesome' }),
   );
   const now = Date.now();
-  const state: StoredState = {
-    version: 2,
-    activeNamespace: namespace as StoredState['activeNamespace'],
-    links: {
-      [namespace]: {
-        settings: { namespace: namespace as StoredState['activeNamespace'] & string, policy: { region: null, passRole: false }, roleName, sharedAwsAccount: roleName !== 'dockercloud-role' },
-        done: { policyCreated: now, roleCreated: now, arnCaptured: now, roleVerified: now },
-        capturedRoleArn: arnOf(roleName),
-        problems: {},
-      },
+  const state = linkState({
+    [namespace]: {
+      settings: settings(namespace, roleName, roleName !== 'dockercloud-role'),
+      done: { policyCreated: now, roleCreated: now, arnCaptured: now, roleVerified: now },
+      capturedRoleArn: arnOf(roleName),
+      problems: {},
     },
-  };
+  });
   const sw = await h.serviceWorker();
   await sw.evaluate(async (s) => {
     await chrome.storage.session.remove('dockerTask');

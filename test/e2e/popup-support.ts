@@ -1,5 +1,6 @@
 // What the popup and background tests share: storage seen from the service worker, and the popup as a page.
 import type { Page } from 'playwright-core';
+import { DEFAULT_POLICY_CHOICE, type PolicyChoice } from '../../src/core/policy';
 import type { StoredState } from '../../src/core/schemas';
 import type { Harness } from './harness';
 
@@ -28,9 +29,9 @@ export async function seed(h: Harness, state: unknown): Promise<void> {
   }, state);
 }
 
-export const settings = (namespace: string, roleName = 'dockercloud-role', sharedAwsAccount = false) => ({
+export const settings = (namespace: string, roleName = 'dockercloud-role', sharedAwsAccount = false, policy: PolicyChoice = DEFAULT_POLICY_CHOICE) => ({
   namespace,
-  policy: { region: null, passRole: false },
+  policy,
   roleName,
   sharedAwsAccount,
 });
