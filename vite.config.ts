@@ -9,8 +9,9 @@ const firefox = process.env.TARGET === 'firefox';
 
 function firefoxManifest(): ManifestV3Export {
   const { service_worker, ...background } = manifest.background;
+  const { minimum_chrome_version: _chromeOnly, ...common } = manifest;
   return {
-    ...manifest,
+    ...common,
     background: { ...background, scripts: [service_worker] },
     browser_specific_settings: {
       gecko: {

@@ -29,6 +29,14 @@ describe.each(builds)('the built manifest in %s', (dir) => {
     expect(manifest.content_security_policy).toBeUndefined();
   });
 
+  it('states the oldest browser it runs on, in that browser\'s own key', () => {
+    if (dir === EXTENSION_DIR) expect(manifest.minimum_chrome_version).toBe('121');
+    else {
+      expect(manifest.minimum_chrome_version).toBeUndefined();
+      expect(manifest.browser_specific_settings).toMatchObject({ gecko: { strict_min_version: '140.0' } });
+    }
+  });
+
   it('injects one self-contained file per content script, only on IAM pages and Docker Cloud', () => {
     expect(manifest.content_scripts.map((s) => s.matches)).toEqual([IAM_PAGES, IAM_PAGES, ['https://cloud.docker.com/*']]);
     for (const script of manifest.content_scripts) {

@@ -42,4 +42,9 @@ describe('manifest: least privilege', () => {
     expect(manifest.default_locale).toBe('en');
     expect(manifest.name).toBe('__MSG_extensionName__');
   });
+
+  it('names the oldest Chrome it runs on', () => {
+    // 111: MAIN-world content scripts; 121: checkVisibility({ visibilityProperty }) in the Docker Cloud script.
+    expect(manifest.minimum_chrome_version).toBe('121');
+  });
 });

@@ -14,7 +14,7 @@ export function textOf(el: Element | null | undefined): string {
 
 export function isVisible(el: Element): boolean {
   if (el.closest('[hidden],[aria-hidden="true"]')) return false;
-  return typeof el.checkVisibility === 'function' ? el.checkVisibility({ visibilityProperty: true }) : true;
+  return el.checkVisibility({ visibilityProperty: true });
 }
 
 /** Visible elements matching `selector` whose whole text matches `text`; nested matches keep the outermost. */

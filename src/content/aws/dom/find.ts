@@ -19,7 +19,8 @@ export const CLOUDSCAPE = {
 /** The element if found with certainty, else null. */
 export const found = <T extends Element>(f: Found<T>): T | null => (f.status === 'found' ? f.el : null);
 
-export const isVisible = (el: Element): boolean => el.getClientRects().length > 0;
+/** Rendered (has a box): no `display: none` up the tree. Reads style only, so it never forces a layout. */
+export const isVisible = (el: Element): boolean => el.checkVisibility();
 
 export function one<T extends Element>(candidates: Iterable<T>): Found<T> {
   const unique = [...new Set(candidates)].filter(isVisible);
