@@ -46,7 +46,7 @@ function controlOf(label: HTMLLabelElement): TextControl | null {
 
 /** Text inputs whose label is `key`, within `scope`. */
 function textFields(key: LabelKey, scope: ParentNode): TextControl[] {
-  const labels = [...scope.querySelectorAll('label')].filter((l) => isVisible(l) && isLabel(l.textContent, key));
+  const labels = [...scope.querySelectorAll('label')].filter((l) => isLabel(l.textContent, key) && isVisible(l));
   return labels.map(controlOf).filter((c): c is TextControl => c !== null);
 }
 

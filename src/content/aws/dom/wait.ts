@@ -1,6 +1,7 @@
 // Waiting for console controls that render late, with a MutationObserver that is always disconnected.
-// The console mutates thousands of nodes a second: a wait looks again at most once a frame, only on the
-// kinds of change it names, and never outlives its page visit (signal) or its timeout.
+// The console mutates thousands of nodes a second: a wait looks again only on the kinds of change it names,
+// spaces its looks by what they cost (at most 2 % of the main thread), and never outlives its page visit
+// (signal) or its timeout.
 
 export interface WaitOptions {
   signal: AbortSignal;
@@ -13,34 +14,38 @@ export interface WaitOptions {
 }
 
 export const DEFAULT_TIMEOUT = 8000;
-const FRAME_MS = 16;
+/** After a look that took d ms, the next waits until d / LOOK_SHARE ms after it began. */
+const LOOK_SHARE = 0.02;
+/** What a look is counted as costing at least (performance.now() is coarse in content scripts): 5 ms apart. */
+const LOOK_MIN_MS = 0.1;
 // The attributes that show, hide or select a control; style and class churn elsewhere is not watched.
 const SHOWING = ['class', 'style', 'hidden', 'aria-selected', 'aria-pressed', 'aria-hidden', 'open', 'disabled'];
 
 /**
- * Resolves with the first truthy `find()`, or null on timeout or abort. The first look after a quiet
- * moment is immediate (a control revealed by a click is taken in the same task's microtasks); under a
- * stream of changes, looks are spaced a frame apart.
+ * Resolves with the first truthy `find()`, or null on timeout or abort. A look is immediate (in the
+ * microtasks of the task that changed the page) unless the last one was too recent for its cost: a cheap
+ * look runs again within 5 ms, one that forced a 1 ms style recalculation 50 ms later.
  */
 export function waitFor<T>(find: () => T | null | undefined | false, { signal, timeout = DEFAULT_TIMEOUT, attributes = false, relevant }: WaitOptions): Promise<T | null> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve(null);
     const first = find();
     if (first) return resolve(first);
-    let last = -Infinity;
+    let nextLook = -Infinity;
     let queued = false;
     let later = 0;
     const look = () => {
       queued = false;
       later = 0;
-      last = performance.now();
+      const began = performance.now();
       const found = find();
-      if (found) done(found);
+      if (found) return done(found);
+      nextLook = began + Math.max(performance.now() - began, LOOK_MIN_MS) / LOOK_SHARE;
     };
     const observer = new MutationObserver((records) => {
       if (queued || (relevant && !relevant(records))) return;
       queued = true;
-      const wait = FRAME_MS - (performance.now() - last);
+      const wait = nextLook - performance.now();
       if (wait <= 0) queueMicrotask(look);
       // A timer, not an animation frame: frames pause in background tabs.
       else later = window.setTimeout(look, wait);
