@@ -1,0 +1,91 @@
+// The Firefox build in Firefox, the whole link once: the popup and the event page, the IAM content scripts
+// (isolated and MAIN world) on the real host names, tabs opened from the checklist, the Role ARN captured
+// and verified, and the Docker Cloud content script saving it. The user's part (typing the namespace,
+// pressing each Next and Create, "View role", "Send to Docker Cloud") is done here as a user would.
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DOCKER_CLOUD_ACCOUNT_ID, POLICY_NAME } from '../../src/core/docker-cloud';
+import { buildPolicyDocument } from '../../src/core/policy';
+import { launchFirefox, type FirefoxHarness } from './firefox';
+
+const IAM = 'https://console.aws.amazon.com/iam/home';
+const PRIMARY = 'button[class*="awsui_primary-button_1xupv_"]';
+const GUIDE_SHOWN = '#dockercloud-aws-link-guide[data-state="shown"]';
+
+let ff: FirefoxHarness;
+beforeAll(async () => {
+  ff = await launchFirefox();
+}, 60_000);
+afterAll(async () => ff?.close());
+
+/** The value of the text field a `<label for>` names, read in the page. */
+const fieldValue = (page: Page, label: string) =>
+  page.evaluate((text) => {
+    const l = [...document.querySelectorAll('label')].find((el) => el.textContent?.trim() === text);
+    const control = l?.htmlFor ? document.getElementById(l.htmlFor) : null;
+    return control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement ? control.value : null;
+  }, label);
+
+const aceValue = (page: Page) =>
+  page.evaluate(() => (document.querySelector('.ace_editor') as (Element & { env?: { editor?: { getValue(): string } } }) | null)?.env?.editor?.getValue() ?? null);
+
+const stepStatus = (popup: Page, step: string) => popup.$eval(`.checklist li[data-step="${step}"]`, (li) => li.getAttribute('data-status'));
+
+/** Waits for the wizard step in the URL, then for the extension's fields and its guide on it. */
+async function atStep(page: Page, step: string, filled: Record<string, string>): Promise<void> {
+  await page.waitForFunction((s) => new URLSearchParams(location.hash.split('?')[1]).get('step') === s, {}, step);
+  for (const [label, value] of Object.entries(filled)) await expect.poll(() => fieldValue(page, label), { timeout: 10_000 }).toBe(value);
+  await page.waitForSelector(GUIDE_SHOWN, { timeout: 10_000 });
+}
+
+describe('in Firefox ESR', () => {
+  it('does the whole link: popup, policy, role, the ARN captured and verified, then saved in Docker Cloud', async () => {
+    const popup = await ff.openPopup();
+    await popup.type('input[id$="-ns"]', 'moby');
+    await popup.click('button::-p-text(Save and start)');
+    await popup.waitForSelector('.checklist');
+    expect(await stepStatus(popup, 'policyCreated')).toBe('next');
+
+    const page = await ff.browser.newPage();
+    await page.goto(`${IAM}#/policies/create?step=addPermissions`);
+    await page.waitForSelector(GUIDE_SHOWN, { timeout: 15_000 });
+    const expected = buildPolicyDocument({ region: null, passRole: false });
+    if (!expected.ok) throw new Error('no policy document');
+    expect(await aceValue(page)).toBe(expected.value);
+
+    await page.click(PRIMARY);
+    await page.waitForFunction((name) => [...document.querySelectorAll('input')].some((input) => input.value === name), {}, POLICY_NAME);
+    expect(await fieldValue(page, 'Policy name')).toBe(POLICY_NAME);
+    await page.waitForSelector(GUIDE_SHOWN);
+
+    await page.click(PRIMARY);
+    await expect.poll(() => ff.server.state.policies.map((p) => p.name), { timeout: 10_000 }).toContain(POLICY_NAME);
+    expect(ff.server.state.policies.find((p) => p.name === POLICY_NAME)?.document).toBe(expected.value);
+    // The console's flash reaches the background, and the open popup follows.
+    await expect.poll(() => stepStatus(popup, 'policyCreated'), { timeout: 10_000 }).toBe('done');
+    expect(await stepStatus(popup, 'roleCreated')).toBe('next');
+
+    // The checklist opens the role wizard in a new tab, through the event page.
+    const opened = ff.browser.waitForTarget((t) => t.url().includes('#/roles/create'), { timeout: 15_000 });
+    await popup.click('.checklist li[data-step="roleCreated"] button');
+    const role = await (await opened).page();
+    if (!role) throw new Error('no page for the role wizard');
+    await atStep(role, 'selectEntities', { 'Account ID': DOCKER_CLOUD_ACCOUNT_ID, 'External ID': 'moby' });
+    await role.click(PRIMARY);
+    await atStep(role, 'addPermissions', {});
+    await role.click(PRIMARY);
+    await atStep(role, 'review', { 'Role name': 'dockercloud-role' });
+    await role.click(PRIMARY);
+    await role.waitForSelector('button::-p-text(View role)', { timeout: 10_000 });
+    await role.click('button::-p-text(View role)');
+
+    // The role's page: the ARN is read, the trust policy checked, the checklist says ready to send.
+    await expect.poll(() => stepStatus(popup, 'roleVerified'), { timeout: 15_000 }).toBe('done');
+    const created = ff.server.state.roles.find((r) => r.name === 'dockercloud-role');
+    expect(created?.attachedPolicyArns).toEqual([ff.server.state.policies.find((p) => p.name === POLICY_NAME)?.arn]);
+
+    await popup.click('button::-p-text(Send to Docker Cloud)');
+    await expect.poll(() => ff.server.state.dockerLinks.moby?.roleArn, { timeout: 20_000 }).toBe(created?.arn);
+    await expect.poll(() => stepStatus(popup, 'linkConfirmed'), { timeout: 10_000 }).toBe('done');
+  });
+});

@@ -1,0 +1,95 @@
+// The Firefox harness: the built Firefox extension (dist-firefox/) in Debian's Firefox ESR, driven through
+// WebDriver BiDi with puppeteer-core (Playwright drives only its own patched Firefox, which cannot load an
+// extension). Firefox has no host-resolver rules: every HTTPS request goes to a local CONNECT proxy that
+// tunnels the AWS console's and Docker Cloud's host names to the replica server, so the shipped match
+// patterns are exercised here too, and refuses any other host.
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { connect } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { startReplicaServer, type ReplicaServer } from '../replica/server';
+
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const FIREFOX_EXTENSION_DIR = resolve('dist-firefox');
+const TUNNELLED = /^(?:console\.aws\.amazon\.com|[a-z0-9-]+\.console\.aws\.amazon\.com|cloud\.docker\.com):443$/;
+
+export interface FirefoxHarness {
+  browser: Browser;
+  server: ReplicaServer;
+  /** The extension's popup opened as a tab, ready to use. */
+  openPopup: () => Promise<Page>;
+  close: () => Promise<void>;
+}
+
+/** A CONNECT proxy on 127.0.0.1 that tunnels the real host names to `port` and nothing else. */
+async function startTunnel(port: number) {
+  const proxy = createServer((_req, res) => res.writeHead(405).end());
+  proxy.on('connect', (req, client, head) => {
+    if (!TUNNELLED.test(req.url ?? '')) return client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+    const upstream = connect(port, '127.0.0.1', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(client).pipe(upstream);
+    });
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+  });
+  await new Promise<void>((done) => proxy.listen(0, '127.0.0.1', done));
+  return { port: (proxy.address() as AddressInfo).port, close: () => new Promise<void>((done) => proxy.close(() => done())) };
+}
+
+export async function launchFirefox(): Promise<FirefoxHarness> {
+  if (!existsSync(FIREFOX)) throw new Error(`No Firefox at ${FIREFOX}: apt-get install -y firefox-esr (as .ci/run does), or set FIREFOX_PATH.`);
+  const manifest = JSON.parse(readFileSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };
+  // A fixed internal UUID, so the popup's moz-extension:// address is known in advance.
+  const uuid = randomUUID();
+  const server = await startReplicaServer();
+  const tunnel = await startTunnel(server.port);
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    // The replica's certificate is self-signed.
+    acceptInsecureCerts: true,
+    // Firefox 153+ lets WebDriver open moz-extension:// pages only with system access.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'network.proxy.type': 1,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': tunnel.port,
+      'network.proxy.no_proxies_on': '',
+      'extensions.webextensions.uuids': JSON.stringify({ [manifest.browser_specific_settings.gecko.id]: uuid }),
+    },
+  });
+  try {
+    // Installed as a temporary add-on, the way `web-ext run` and about:debugging load an unsigned build.
+    await browser.installExtension(FIREFOX_EXTENSION_DIR);
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+
+  const openPopup = async () => {
+    const page = await browser.newPage();
+    // Firefox's remote agent does not report an extension page as loaded: start the navigation and wait
+    // for the popup's own content instead.
+    page.goto(`moz-extension://${uuid}/src/popup/index.html`).catch(() => undefined);
+    // Loaded: the background answered the popup's first question.
+    await page.waitForSelector('main.popup:not([aria-busy])', { timeout: 15_000 });
+    return page;
+  };
+
+  return {
+    browser,
+    server,
+    openPopup,
+    close: async () => {
+      await browser.close().catch(() => undefined);
+      await tunnel.close();
+      await server.close();
+    },
+  };
+}
