@@ -2,6 +2,7 @@
 // (isolated and MAIN world) on the real host names, tabs opened from the checklist, the Role ARN captured
 // and verified, and the Docker Cloud content script saving it. The user's part (typing the namespace,
 // pressing each Next and Create, "View role", "Send to Docker Cloud") is done here as a user would.
+// Then Firefox's Manifest V3 host access: withdrawn, asked for again from the popup, and working again.
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCKER_CLOUD_ACCOUNT_ID, POLICY_NAME } from '../../src/core/docker-cloud';
@@ -28,6 +29,9 @@ const fieldValue = (page: Page, label: string) =>
 
 const aceValue = (page: Page) =>
   page.evaluate(() => (document.querySelector('.ace_editor') as (Element & { env?: { editor?: { getValue(): string } } }) | null)?.env?.editor?.getValue() ?? null);
+
+/** Firefox's own `browser.permissions`, as the extension's pages have it (read in the page). */
+type Permissions = { permissions: { remove(p: { origins: string[] }): Promise<boolean>; contains(p: { origins: string[] }): Promise<boolean> } };
 
 const stepStatus = (popup: Page, step: string) => popup.$eval(`.checklist li[data-step="${step}"]`, (li) => li.getAttribute('data-status'));
 
@@ -87,5 +91,28 @@ describe('in Firefox ESR', () => {
     await popup.click('button::-p-text(Send to Docker Cloud)');
     await expect.poll(() => ff.server.state.dockerLinks.moby?.roleArn, { timeout: 20_000 }).toBe(created?.arn);
     await expect.poll(() => stepStatus(popup, 'linkConfirmed'), { timeout: 10_000 }).toBe('done');
+  });
+
+  it('asks for host access when it was withdrawn, and the console pages work again once it is allowed', async () => {
+    const origins = ['https://console.aws.amazon.com/*', 'https://*.console.aws.amazon.com/*', 'https://cloud.docker.com/*'];
+    let popup = await ff.openPopup();
+    // As a user does in about:addons → Permissions.
+    expect(await popup.evaluate((o) => (globalThis as unknown as { browser: Permissions }).browser.permissions.remove({ origins: o }), origins)).toBe(true);
+    await popup.close();
+
+    const page = await ff.browser.newPage();
+    const contentScript = () => page.evaluate(() => document.documentElement.dataset.dockercloudAwsLink ?? null);
+    await page.goto(`${IAM}#/policies`);
+    await page.waitForSelector('h1');
+    expect(await contentScript()).toBeNull();
+
+    popup = await ff.openPopup();
+    await popup.waitForSelector('.banner[role="alert"]');
+    await popup.click('.banner button::-p-text(Allow access)');
+    await popup.waitForSelector('.banner[role="alert"]', { hidden: true });
+    expect(await popup.evaluate((o) => (globalThis as unknown as { browser: Permissions }).browser.permissions.contains({ origins: o }), origins)).toBe(true);
+
+    await page.reload();
+    await expect.poll(contentScript, { timeout: 10_000 }).toBe('iam');
   });
 });

@@ -62,6 +62,9 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
       'network.proxy.ssl_port': tunnel.port,
       'network.proxy.no_proxies_on': '',
       'extensions.webextensions.uuids': JSON.stringify({ [manifest.browser_specific_settings.gecko.id]: uuid }),
+      // permissions.request() is granted without Firefox's doorhanger, which WebDriver cannot answer; the
+      // request itself, from the popup's button, is the extension's code under test.
+      'extensions.webextOptionalPermissionPrompts': false,
     },
   });
   try {
