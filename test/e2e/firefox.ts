@@ -41,13 +41,8 @@ async function startTunnel(port: number) {
   return { port: (proxy.address() as AddressInfo).port, close: () => new Promise<void>((done) => proxy.close(() => done())) };
 }
 
-export async function launchFirefox(): Promise<FirefoxHarness> {
-  if (!existsSync(FIREFOX)) throw new Error(`No Firefox at ${FIREFOX}: apt-get install -y firefox-esr (as .ci/run does), or set FIREFOX_PATH.`);
-  const manifest = JSON.parse(readFileSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };
-  // A fixed internal UUID, so the popup's moz-extension:// address is known in advance.
-  const uuid = randomUUID();
-  const server = await startReplicaServer();
-  const tunnel = await startTunnel(server.port);
+/** Firefox with the extension installed as a temporary add-on, the way `web-ext run` and about:debugging load it. */
+async function launchWithExtension(proxyPort: number, addonId: string, uuid: string): Promise<Browser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
@@ -59,21 +54,38 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
     extraPrefsFirefox: {
       'network.proxy.type': 1,
       'network.proxy.ssl': '127.0.0.1',
-      'network.proxy.ssl_port': tunnel.port,
+      'network.proxy.ssl_port': proxyPort,
       'network.proxy.no_proxies_on': '',
-      'extensions.webextensions.uuids': JSON.stringify({ [manifest.browser_specific_settings.gecko.id]: uuid }),
+      'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }),
       // permissions.request() is granted without Firefox's doorhanger, which WebDriver cannot answer; the
       // request itself, from the popup's button, is the extension's code under test.
       'extensions.webextOptionalPermissionPrompts': false,
     },
   });
   try {
-    // Installed as a temporary add-on, the way `web-ext run` and about:debugging load an unsigned build.
     await browser.installExtension(FIREFOX_EXTENSION_DIR);
+    return browser;
   } catch (error) {
     await browser.close();
     throw error;
   }
+}
+
+export async function launchFirefox(): Promise<FirefoxHarness> {
+  if (!existsSync(FIREFOX)) throw new Error(`No Firefox at ${FIREFOX}: apt-get install -y firefox-esr (as .ci/run does), or set FIREFOX_PATH.`);
+  const manifest = JSON.parse(readFileSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };
+  // The add-on's internal UUID, chosen here so the popup's moz-extension:// address is known in advance.
+  const uuid = randomUUID();
+  const server = await startReplicaServer();
+  const tunnel = await startTunnel(server.port);
+  const stopServers = async () => {
+    await tunnel.close();
+    await server.close();
+  };
+  const browser = await launchWithExtension(tunnel.port, manifest.browser_specific_settings.gecko.id, uuid).catch(async (error: unknown) => {
+    await stopServers();
+    throw error;
+  });
 
   const openPopup = async () => {
     const page = await browser.newPage();
@@ -91,8 +103,7 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
     openPopup,
     close: async () => {
       await browser.close().catch(() => undefined);
-      await tunnel.close();
-      await server.close();
+      await stopServers();
     },
   };
 }
