@@ -1,17 +1,22 @@
-// Every page module's route detector, checked exhaustively against every example URL (as github-url-detection does).
-import { describe, expect, it } from 'vitest';
-import { iamRoute, roleCreateHash, roleNameInRoute, ROUTES } from '../../src/content/aws/routes';
+// Every page module's route detector, checked exhaustively against every example URL (as github-url-detection does),
+// over the list the router runs.
+import { describe, expect, it, vi } from 'vitest';
+import { PAGES } from '../../src/content/aws/pages';
+import { iamRoute, roleCreateHash, roleNameInRoute } from '../../src/content/aws/routes';
 
-const all = ROUTES.flatMap((route) => route.examples.map((url) => ({ owner: route.id, url })));
+// The page modules reach the extension's APIs only when they run; importing them needs no browser.
+vi.mock('webextension-polyfill', () => ({ default: {} }));
+
+const all = PAGES.flatMap((route) => route.examples.map((url) => ({ owner: route.id, url })));
 
 describe('IAM route detectors', () => {
   it('have unique ids and at least one example each', () => {
-    expect(new Set(ROUTES.map((r) => r.id)).size).toBe(ROUTES.length);
-    for (const route of ROUTES) expect(route.examples.length).toBeGreaterThan(0);
+    expect(new Set(PAGES.map((r) => r.id)).size).toBe(PAGES.length);
+    for (const route of PAGES) expect(route.examples.length).toBeGreaterThan(0);
   });
 
   it.each(all)('$url matches $owner and no other detector', ({ owner, url }) => {
-    const matching = ROUTES.filter((r) => r.matches(new URL(url))).map((r) => r.id);
+    const matching = PAGES.filter((r) => r.matches(new URL(url))).map((r) => r.id);
     expect(matching).toEqual([owner]);
   });
 
@@ -25,7 +30,7 @@ describe('IAM route detectors', () => {
     'https://console.aws.amazon.com/iam/other#/roles',
     'https://console.aws.amazon.com/iam/home#/roles/details/',
   ])('%s matches no detector', (url) => {
-    expect(ROUTES.filter((r) => r.matches(new URL(url))).map((r) => r.id)).toEqual([]);
+    expect(PAGES.filter((r) => r.matches(new URL(url))).map((r) => r.id)).toEqual([]);
   });
 
   it('reads the role name of current and legacy role pages', () => {
@@ -42,7 +47,7 @@ describe('IAM route detectors', () => {
   it('builds a create-role link that the trusted-entity detector recognises', () => {
     const hash = roleCreateHash({ trustedAccountId: '689684103426', externalId: 'moby', roleName: 'dockercloud-role' });
     const url = new URL(`https://console.aws.amazon.com/iam/home${hash}`);
-    expect(ROUTES.filter((r) => r.matches(url)).map((r) => r.id)).toEqual(['roleTrustedEntity']);
+    expect(PAGES.filter((r) => r.matches(url)).map((r) => r.id)).toEqual(['roleTrustedEntity']);
     const query = iamRoute(url)?.query;
     expect(query?.get('awsAccount')).toBe('689684103426');
     expect(query?.get('externalId')).toBe('moby');

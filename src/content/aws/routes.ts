@@ -137,18 +137,4 @@ export const legacyRoleDetails: RouteDetector = {
   matches: when((r) => !r.path.startsWith('roles/details/') && roleNameInRoute(r) !== null),
 };
 
-export const ROUTES: RouteDetector[] = [
-  policiesList,
-  policyEditor,
-  policyReview,
-  rolesList,
-  roleTrustedEntity,
-  rolePermissions,
-  roleReview,
-  roleDetails,
-  legacyPolicyCreate,
-  legacyRoleCreate,
-  legacyRoleDetails,
-];
-
 export { roleCreateHash, roleDetailsHash } from '../../core/console-routes';
