@@ -6,7 +6,7 @@ import { ROLE_DESCRIPTION } from '../../src/core/docker-cloud';
 import { buildTrustPolicy } from '../../src/core/trust-policy';
 import { roleCreateHash } from '../../src/content/aws/routes';
 import type { CreatedPolicy } from '../replica/state';
-import { expectHighlightOn, guideCallout, guideRows, guideTitle, IAM, primaryButton, startLink, storedLink } from './aws-support';
+import { expectHighlightOn, guideCallout, guideRows, guideTitle, IAM, primaryButton, startLink, storedLink, TRUSTED_ENTITY_FILLED } from './aws-support';
 import { launch, type Harness } from './harness';
 
 let h: Harness;
@@ -22,13 +22,6 @@ const POLICY: CreatedPolicy = {
   document: '{"Version":"2012-10-17","Statement":[]}',
 };
 const PREFILL = roleCreateHash({ trustedAccountId: '689684103426', externalId: 'moby', roleName: 'dockercloud-role' });
-const TRUSTED_ENTITY_FILLED = {
-  'Trusted entity': 'AWS account → Another AWS account',
-  'Account ID': '689684103426',
-  'Require external ID': 'ticked',
-  'External ID': 'moby',
-  'Require MFA': 'not ticked',
-};
 
 async function prepare(honourPrefillParams = true) {
   await startLink(h, { done: ['policyCreated'] }, { aws: { honourPrefillParams } });

@@ -15,6 +15,15 @@ declare const chrome: {
 
 export const IAM = `${AWS_CONSOLE}/iam/home`;
 
+/** The guide's "filled" rows on the trusted-entity step for namespace moby, in the order shown. */
+export const TRUSTED_ENTITY_FILLED: Record<string, string> = {
+  'Trusted entity': 'AWS account → Another AWS account',
+  'Account ID': '689684103426',
+  'Require external ID': 'ticked',
+  'External ID': 'moby',
+  'Require MFA': 'not ticked',
+};
+
 export interface LinkSetup {
   namespace?: string;
   roleName?: string;
@@ -88,5 +97,6 @@ export async function expectHighlightOn(page: Page, target: Locator): Promise<vo
 export const aceValue = (page: Page) =>
   page.evaluate(() => (document.querySelector('.ace_editor') as unknown as { env: { editor: { getValue(): string } } }).env.editor.getValue());
 
-/** The wizard's primary button (Next / Create …) as the user sees it. */
-export const primaryButton = (page: Page) => page.locator('button[class*="awsui_primary-button_1xupv_"]');
+/** The wizard's primary button (Next / Create …): Cloudscape's class, stable across console builds. */
+export const PRIMARY_BUTTON = 'button[class*="awsui_primary-button_1xupv_"]';
+export const primaryButton = (page: Page) => page.locator(PRIMARY_BUTTON);

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type Harness } from './harness';
-import { arnOf, prepare, sendToDockerCloud, settled, toastText } from './docker-support';
+import { arnOf, expectLinked, prepare, sendToDockerCloud, settled, toastText } from './docker-support';
 
 const SHOTS = '/tmp/docker-link-shots';
 let h: Harness;
@@ -60,9 +60,7 @@ describe('Docker Cloud push, when linking is not the next step', () => {
 
     await sendToDockerCloud(h, 'moby', true);
     const { state } = await settled(h);
-    expect(h.server.state.dockerLinks.moby).toEqual({ method: 'role', roleArn: arnOf('dockercloud-role') });
-    expect(state.links.moby?.done.linkConfirmed).toBeTypeOf('number');
-    expect(state.links.moby?.problems).toEqual({});
+    expectLinked(h, state);
   });
 
   it('says which namespace is open instead of linking the wrong one', async () => {

@@ -74,6 +74,13 @@ export async function settled(h: Harness, timeout = 15_000): Promise<Recorded> {
   return recorded(h);
 }
 
+/** Docker Cloud holds moby's dockercloud-role, and the background recorded the link confirmed with nothing wrong. */
+export function expectLinked(h: Harness, state: StoredState): void {
+  expect(h.server.state.dockerLinks.moby).toEqual({ method: 'role', roleArn: arnOf('dockercloud-role') });
+  expect(state.links.moby?.done.linkConfirmed).toBeTypeOf('number');
+  expect(state.links.moby?.problems).toEqual({});
+}
+
 /** The content script's note to the user, as shown on the page. */
 export const toast = (page: Page) => page.locator('[data-dockercloud-aws-link-toast] [role]').first();
 

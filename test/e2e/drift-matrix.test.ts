@@ -10,7 +10,7 @@ import { roleCreateHash } from '../../src/content/aws/routes';
 import { DOCKERCLOUD_POLICY, role } from '../replica/docker/fixtures';
 import { MESSAGES } from '../replica/aws/i18n';
 import type { AwsLocale, ConfigPatch } from '../replica/state';
-import { aceValue, guideCallout, guideRows, guideTitle, IAM, primaryButton, startLink, storedLink } from './aws-support';
+import { aceValue, guideCallout, guideRows, guideTitle, IAM, primaryButton, startLink, storedLink, TRUSTED_ENTITY_FILLED } from './aws-support';
 import { launch, type Harness } from './harness';
 
 const PAGES = ['policyEditor', 'policyReview', 'roleTrustedEntity', 'rolePermissions', 'roleReview', 'roleDetails'] as const;
@@ -251,14 +251,6 @@ async function policyFlow(v: Variant): Promise<void> {
   }
 }
 
-const TRUSTED_ENTITY = ['Trusted entity', 'Account ID', 'Require external ID', 'External ID', 'Require MFA'];
-const TRUSTED_VALUES: Record<string, string> = {
-  'Trusted entity': 'AWS account → Another AWS account',
-  'Account ID': '689684103426',
-  'Require external ID': 'ticked',
-  'External ID': 'moby',
-  'Require MFA': 'not ticked',
-};
 
 async function roleFlow(v: Variant): Promise<void> {
   const { page } = h;
@@ -267,7 +259,7 @@ async function roleFlow(v: Variant): Promise<void> {
   h.server.state.policies.push(DOCKERCLOUD_POLICY);
   const field = (label: string): Field => ({
     label,
-    value: TRUSTED_VALUES[label] ?? '',
+    value: TRUSTED_ENTITY_FILLED[label] ?? '',
     readBack: label === 'Account ID' ? () => valueOf(page, 'accountId', locale) : label === 'External ID' ? () => valueOf(page, 'externalId', locale) : undefined,
   });
   if (v.legacy) {
@@ -287,7 +279,7 @@ async function roleFlow(v: Variant): Promise<void> {
   }
   await page.goto(`${IAM}${roleCreateHash({ trustedAccountId: '689684103426', externalId: 'moby', roleName: 'dockercloud-role' })}`);
   await waitTitle('choose the role');
-  if (v.pages.includes('roleTrustedEntity')) await record(v, 'roleTrustedEntity', page, TRUSTED_ENTITY.map(field));
+  if (v.pages.includes('roleTrustedEntity')) await record(v, 'roleTrustedEntity', page, Object.keys(TRUSTED_ENTITY_FILLED).map(field));
   if (!v.pages.includes('rolePermissions') && !v.pages.includes('roleReview')) return;
   await primaryButton(page).click();
   await page.waitForURL(/step=addPermissions/);

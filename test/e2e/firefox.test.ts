@@ -7,10 +7,9 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCKER_CLOUD_ACCOUNT_ID, POLICY_NAME } from '../../src/core/docker-cloud';
 import { buildPolicyDocument } from '../../src/core/policy';
+import { IAM, PRIMARY_BUTTON } from './aws-support';
 import { launchFirefox, type FirefoxHarness } from './firefox';
 
-const IAM = 'https://console.aws.amazon.com/iam/home';
-const PRIMARY = 'button[class*="awsui_primary-button_1xupv_"]';
 const GUIDE_SHOWN = '#dockercloud-aws-link-guide[data-state="shown"]';
 
 let ff: FirefoxHarness;
@@ -57,12 +56,12 @@ describe('in Firefox ESR', () => {
     if (!expected.ok) throw new Error('no policy document');
     expect(await aceValue(page)).toBe(expected.value);
 
-    await page.click(PRIMARY);
+    await page.click(PRIMARY_BUTTON);
     await page.waitForFunction((name) => [...document.querySelectorAll('input')].some((input) => input.value === name), {}, POLICY_NAME);
     expect(await fieldValue(page, 'Policy name')).toBe(POLICY_NAME);
     await page.waitForSelector(GUIDE_SHOWN);
 
-    await page.click(PRIMARY);
+    await page.click(PRIMARY_BUTTON);
     await expect.poll(() => ff.server.state.policies.map((p) => p.name), { timeout: 10_000 }).toContain(POLICY_NAME);
     expect(ff.server.state.policies.find((p) => p.name === POLICY_NAME)?.document).toBe(expected.value);
     // The console's flash reaches the background, and the open popup follows.
@@ -75,11 +74,11 @@ describe('in Firefox ESR', () => {
     const role = await (await opened).page();
     if (!role) throw new Error('no page for the role wizard');
     await atStep(role, 'selectEntities', { 'Account ID': DOCKER_CLOUD_ACCOUNT_ID, 'External ID': 'moby' });
-    await role.click(PRIMARY);
+    await role.click(PRIMARY_BUTTON);
     await atStep(role, 'addPermissions', {});
-    await role.click(PRIMARY);
+    await role.click(PRIMARY_BUTTON);
     await atStep(role, 'review', { 'Role name': 'dockercloud-role' });
-    await role.click(PRIMARY);
+    await role.click(PRIMARY_BUTTON);
     await role.waitForSelector('button::-p-text(View role)', { timeout: 10_000 });
     await role.click('button::-p-text(View role)');
 

@@ -63,6 +63,18 @@ async function snapshot(): Promise<string> {
   return sw.evaluate(async () => JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.session.get(null)]));
 }
 
+/** Adds an iframe loading `src` (same origin) to the page and returns its frame once it is there. */
+async function addFrame(page: Page, src: string, size: { width: number; height: number }) {
+  await page.evaluate(({ src, size }) => {
+    const frame = document.createElement('iframe');
+    frame.src = src;
+    frame.style.cssText = `width:${size.width}px;height:${size.height}px`;
+    document.body.append(frame);
+  }, { src, size });
+  await expect.poll(() => page.frames().length).toBe(2);
+  return page.frames().find((f) => f !== page.mainFrame())!;
+}
+
 const t0 = 1_700_000_000_000;
 const IN_PROGRESS = linkState({
   moby: { settings: settings('moby'), done: { policyCreated: t0, roleCreated: t0, arnCaptured: t0 }, capturedRoleArn: ARN, problems: {} },
@@ -153,14 +165,7 @@ describe('another extension', () => {
     const before = await snapshot();
     await foreignId();
     // An IAM page in a frame of an IAM page: the foreign content script runs in both.
-    await h.page.evaluate(() => {
-      const frame = document.createElement('iframe');
-      frame.src = '/iam/home#/roles/details/dockercloud-role';
-      frame.style.cssText = 'width:600px;height:300px';
-      document.body.append(frame);
-    });
-    await expect.poll(() => h.page.frames().length).toBe(2);
-    const frame = h.page.frames().find((f) => f !== h.page.mainFrame())!;
+    const frame = await addFrame(h.page, '/iam/home#/roles/details/dockercloud-role', { width: 600, height: 300 });
     await expect.poll(() => frame.evaluate(() => document.documentElement.dataset.foreignId ?? '')).not.toBe('');
     const forged = { kind: 'awsRoleObserved', role: { roleArn: ARN, trustPolicy: '{}', attachedPolicyNames: ['dockercloud-policy'] } };
     for (const where of [h.page.mainFrame(), frame]) {
@@ -178,14 +183,7 @@ describe('where the IAM content script does not run', () => {
     await startLink(h);
     const before = await snapshot();
     await h.page.goto(`${AWS_CONSOLE}/ec2/home`);
-    await h.page.evaluate(() => {
-      const frame = document.createElement('iframe');
-      frame.src = '/iam/home#/policies/create?step=addPermissions';
-      frame.style.cssText = 'width:1000px;height:700px';
-      document.body.append(frame);
-    });
-    await expect.poll(() => h.page.frames().length).toBe(2);
-    const frame = h.page.frames().find((f) => f !== h.page.mainFrame())!;
+    const frame = await addFrame(h.page, '/iam/home#/policies/create?step=addPermissions', { width: 1000, height: 700 });
     const json = frame.getByRole('button', { name: 'JSON', exact: true });
     await json.waitFor();
     // Time enough for a content script to have switched the editor to JSON and set it, had one run.

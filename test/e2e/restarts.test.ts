@@ -4,8 +4,8 @@
 import type { Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCKERCLOUD_POLICY, role } from '../replica/docker/fixtures';
-import { guideRows, guideTitle, IAM, primaryButton, startLink, storedLink } from './aws-support';
-import { arnOf, prepare, sendToDockerCloud, settled } from './docker-support';
+import { guideRows, guideTitle, IAM, primaryButton, startLink, storedLink, TRUSTED_ENTITY_FILLED } from './aws-support';
+import { expectLinked, prepare, sendToDockerCloud, settled } from './docker-support';
 import { launch, type Harness } from './harness';
 import { ARN, seed, settings, statuses, stored } from './popup-support';
 
@@ -65,14 +65,6 @@ async function checklist(): Promise<(string | null)[]> {
     await popup.close();
   }
 }
-
-const TRUSTED_ENTITY_FILLED = {
-  'Trusted entity': 'AWS account → Another AWS account',
-  'Account ID': '689684103426',
-  'Require external ID': 'ticked',
-  'External ID': 'moby',
-  'Require MFA': 'not ticked',
-};
 
 describe('service worker stopped and popup closed at every step', () => {
   it('creates the policy with the worker stopped before each page; the checklist moves only when the policy exists', async () => {
@@ -168,9 +160,7 @@ describe('Docker Cloud failing, then retried', () => {
     await restartServiceWorker();
     await sendToDockerCloud(h, 'moby');
     ({ state } = await settled(h));
-    expect(h.server.state.dockerLinks.moby).toEqual({ method: 'role', roleArn: arnOf('dockercloud-role') });
-    expect(state.links.moby?.done.linkConfirmed).toBeTypeOf('number');
-    expect(state.links.moby?.problems).toEqual({});
+    expectLinked(h, state);
     expect(await checklist()).toEqual(['done', 'done', 'done', 'done', 'done', 'done']);
   });
 
@@ -185,9 +175,7 @@ describe('Docker Cloud failing, then retried', () => {
     h.server.configure({ docker: { signedInAs: 'moby' } });
     await sendToDockerCloud(h, 'moby');
     ({ state } = await settled(h));
-    expect(h.server.state.dockerLinks.moby).toEqual({ method: 'role', roleArn: arnOf('dockercloud-role') });
-    expect(state.links.moby?.done.linkConfirmed).toBeTypeOf('number');
-    expect(state.links.moby?.problems).toEqual({});
+    expectLinked(h, state);
   });
 
   it('a save never answered ends in a timeout, nothing recorded as linked; sending again once Docker Cloud answers links', async () => {
@@ -201,8 +189,6 @@ describe('Docker Cloud failing, then retried', () => {
     h.server.configure({ docker: { save: 'verify' } });
     await sendToDockerCloud(h, 'moby');
     ({ state } = await settled(h));
-    expect(h.server.state.dockerLinks.moby).toEqual({ method: 'role', roleArn: arnOf('dockercloud-role') });
-    expect(state.links.moby?.done.linkConfirmed).toBeTypeOf('number');
-    expect(state.links.moby?.problems).toEqual({});
+    expectLinked(h, state);
   }, 60_000);
 });
