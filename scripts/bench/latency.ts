@@ -13,11 +13,10 @@ import { DOCKER_CLOUD_ACCOUNT_ID, POLICY_DESCRIPTION, POLICY_NAME, ROLE_DESCRIPT
 import { buildPolicyDocument } from '../../src/core/policy';
 import { createRoleUrl } from '../../src/background/steps';
 import type { Link, StepId } from '../../src/core/flow';
+import { IAM, PRIMARY_BUTTON } from '../../test/e2e/aws-support';
 import { AWS_CONSOLE, type Harness } from '../../test/e2e/harness';
 import { median, quantile, round, seedLink } from './common';
 
-const IAM = `${AWS_CONSOLE}/iam/home`;
-const PRIMARY = 'button[class*="awsui_primary-button_1xupv_"]';
 
 /** A control, found in the page's world by its label; `want` is the value (or checked state) it must hold. */
 interface Probe {
@@ -174,10 +173,11 @@ interface Sample {
   perControl: Record<string, number | null>;
 }
 
+/** The probes' keys on the page `name`, in order. */
+const controlsOf = (list: Probe[], name: string) => list.filter((p) => p.page === name).map((p) => p.key);
+
 /** Walks both wizards in `h`, once per `run()`; with `fill`, the page fills itself (the floor, no extension). */
-async function walker(h: Harness, fill: boolean) {
-  const list = probes();
-  const keysOf = (name: string) => list.filter((p) => p.page === name).map((p) => p.key);
+async function walker(h: Harness, list: Probe[], fill: boolean) {
   const samples = new Map<string, Sample[]>();
   const page = await h.context.newPage();
   // tsx keeps function names with a `__name` helper that the page does not have.
@@ -187,20 +187,21 @@ async function walker(h: Harness, fill: boolean) {
     if (!fill) await seedLink(h, 'moby', done);
   };
   const record = async (name: string) => {
-    const marks = await settle(page, keysOf(name), !fill);
+    const keys = controlsOf(list, name);
+    const marks = await settle(page, keys, !fill);
     const between = (k: string, from: 'appeared' | 'appearedFrame', to: 'correct' | 'correctFrame') => {
       const m = marks[k];
       return m?.[from] !== undefined && m[to] !== undefined ? m[to] - m[from] : null;
     };
     const worst = (values: (number | null)[]) => (values.some((v) => v === null) ? null : Math.max(...(values as number[])));
-    const perControl = Object.fromEntries(keysOf(name).map((k) => [k, between(k, 'appeared', 'correct')]));
+    const perControl = Object.fromEntries(keys.map((k) => [k, between(k, 'appeared', 'correct')]));
     samples.set(name, [
       ...(samples.get(name) ?? []),
-      { ms: worst(Object.values(perControl)), frames: worst(keysOf(name).map((k) => between(k, 'appearedFrame', 'correctFrame'))), perControl },
+      { ms: worst(Object.values(perControl)), frames: worst(keys.map((k) => between(k, 'appearedFrame', 'correctFrame'))), perControl },
     ]);
   };
   const next = async (step: RegExp) => {
-    await page.locator(PRIMARY).click();
+    await page.locator(PRIMARY_BUTTON).click();
     await page.waitForURL(step);
   };
 
@@ -235,7 +236,7 @@ export async function measureLatency(
 ): Promise<PageLatency[]> {
   const list = probes();
   // Alternating, so that a busier moment of the machine weighs on both alike.
-  const walkers = [await walker(ext, false), await walker(base, true)] as const;
+  const walkers = [await walker(ext, list, false), await walker(base, list, true)] as const;
   try {
     for (let i = 0; i < runs; i++) {
       for (const w of walkers) await w.run();
@@ -253,18 +254,17 @@ export async function measureLatency(
   return [...new Set(list.map((p) => p.page))].map((name) => {
     const all = withExtension.get(name) ?? [];
     const frames = all.map((s) => s.frames).filter((v): v is number => v !== null);
+    const controls = controlsOf(list, name);
     return {
       page: name,
-      controls: list.filter((p) => p.page === name).map((p) => p.key),
+      controls,
       runs: all.length,
       ...stats(all.map((s) => s.ms)),
       framesUnfilled: { median: median(frames), max: Math.max(...frames) },
-      perControl: list
-        .filter((p) => p.page === name)
-        .map(({ key }) => {
-          const { medianMs, p95Ms } = stats(all.map((s) => s.perControl[key] ?? null));
-          return { key, medianMs, p95Ms };
-        }),
+      perControl: controls.map((key) => {
+        const { medianMs, p95Ms } = stats(all.map((s) => s.perControl[key] ?? null));
+        return { key, medianMs, p95Ms };
+      }),
       floor: stats((floor.get(name) ?? []).map((s) => s.ms)),
     };
   });
