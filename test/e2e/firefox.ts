@@ -9,7 +9,7 @@ import { connect } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { ProtocolError, type Browser, type Page } from 'puppeteer-core';
 import { startReplicaServer, type ReplicaServer } from '../replica/server';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -71,6 +71,11 @@ async function launchWithExtension(proxyPort: number, addonId: string, uuid: str
   }
 }
 
+function causedByProtocolError(error: unknown): boolean {
+  for (let e = error; e instanceof Error; e = e.cause) if (e instanceof ProtocolError) return true;
+  return false;
+}
+
 export async function launchFirefox(): Promise<FirefoxHarness> {
   if (!existsSync(FIREFOX)) throw new Error(`No Firefox at ${FIREFOX}: apt-get install -y firefox-esr (as .ci/run does), or set FIREFOX_PATH.`);
   const manifest = JSON.parse(readFileSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };
@@ -88,13 +93,25 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
   });
 
   const openPopup = async () => {
-    const page = await browser.newPage();
-    // Firefox's remote agent does not report an extension page as loaded: start the navigation and wait
-    // for the popup's own content instead.
-    page.goto(`moz-extension://${uuid}/src/popup/index.html`).catch(() => undefined);
-    // Loaded: the background answered the popup's first question.
-    await page.waitForSelector('main.popup:not([aria-busy])', { timeout: 15_000 });
-    return page;
+    for (let attempt = 1; ; attempt++) {
+      const page = await browser.newPage();
+      // Firefox's remote agent does not report an extension page as loaded: start the navigation and wait
+      // for the popup's own content instead.
+      page.goto(`moz-extension://${uuid}/src/popup/index.html`).catch(() => undefined);
+      try {
+        // Loaded: the background answered the popup's first question.
+        await page.waitForSelector('main.popup:not([aria-busy])', { timeout: 15_000 });
+        return page;
+      } catch (error) {
+        await page.close().catch(() => undefined);
+        // Now and then (about one load in 15 on a busy machine) puppeteer keeps evaluating in the
+        // about:blank document the extension page replaced, and Firefox answers every evaluation with a
+        // protocol error ("right-hand side of 'in' should be an object, got null"), never with the
+        // "context destroyed" that puppeteer would follow to the new document. That tab is lost to
+        // puppeteer; a new one loads the popup as the user's would.
+        if (attempt === 3 || !causedByProtocolError(error)) throw error;
+      }
+    }
   };
 
   return {
