@@ -3,7 +3,7 @@
 // button. Localized and slow consoles are still filled when the labels are known.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPolicyDocument } from '../../src/core/policy';
-import { roleCreateHash } from '../../src/content/aws/routes';
+import { roleCreateHash } from '../../src/core/console-routes';
 import type { ConfigPatch } from '../replica/state';
 import { guideCallout, guideRows, guideTitle, IAM, primaryButton, startLink } from './aws-support';
 import { launch, type Harness } from './harness';

@@ -1,7 +1,7 @@
 // The guide itself: it never takes the page's clicks, follows scrolling, goes once its control is pressed,
 // is dismissed with Esc, keeps still with reduced motion, and leaves nothing running when no link is set.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { roleCreateHash } from '../../src/content/aws/routes';
+import { roleCreateHash } from '../../src/core/console-routes';
 import { expectHighlightOn, guideCallout, guideTitle, IAM, primaryButton, startLink } from './aws-support';
 import { launch, type Harness } from './harness';
 

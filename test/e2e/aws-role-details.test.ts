@@ -2,7 +2,7 @@
 // a right role is ready to link; a wrong External ID, MFA, or a missing policy are each named.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTrustPolicy } from '../../src/core/trust-policy';
-import { roleCreateHash } from '../../src/content/aws/routes';
+import { roleCreateHash } from '../../src/core/console-routes';
 import type { CreatedRole } from '../replica/state';
 import { guideCallout, guideTitle, IAM, primaryButton, startLink, storedLink } from './aws-support';
 import { launch, type Harness } from './harness';

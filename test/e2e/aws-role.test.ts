@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_DESCRIPTION } from '../../src/core/docker-cloud';
 import { buildTrustPolicy } from '../../src/core/trust-policy';
-import { roleCreateHash } from '../../src/content/aws/routes';
+import { roleCreateHash } from '../../src/core/console-routes';
 import type { CreatedPolicy } from '../replica/state';
 import { expectHighlightOn, guideCallout, guideRows, guideTitle, IAM, primaryButton, startLink, storedLink, TRUSTED_ENTITY_FILLED } from './aws-support';
 import { launch, type Harness } from './harness';

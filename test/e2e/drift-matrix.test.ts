@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POLICY_DESCRIPTION, ROLE_DESCRIPTION } from '../../src/core/docker-cloud';
 import { buildPolicyDocument } from '../../src/core/policy';
-import { roleCreateHash } from '../../src/content/aws/routes';
+import { roleCreateHash } from '../../src/core/console-routes';
 import { DOCKERCLOUD_POLICY, role } from '../replica/docker/fixtures';
 import { MESSAGES } from '../replica/aws/i18n';
 import type { AwsLocale, ConfigPatch } from '../replica/state';

@@ -2,7 +2,8 @@
 // over the list the router runs.
 import { describe, expect, it, vi } from 'vitest';
 import { PAGES } from '../../src/content/aws/pages';
-import { iamRoute, roleCreateHash, roleNameInRoute } from '../../src/content/aws/routes';
+import { iamRoute, roleNameInRoute } from '../../src/content/aws/routes';
+import { roleCreateHash } from '../../src/core/console-routes';
 
 // The page modules reach the extension's APIs only when they run; importing them needs no browser.
 vi.mock('webextension-polyfill', () => ({ default: {} }));

@@ -136,5 +136,3 @@ export const legacyRoleDetails: RouteDetector = {
   examples: PROD ? [] : [`${G}#roles/dockercloud-role`, `${G}#/roles/dockercloud-role-moby`],
   matches: when((r) => !r.path.startsWith('roles/details/') && roleNameInRoute(r) !== null),
 };
-
-export { roleCreateHash, roleDetailsHash } from '../../core/console-routes';

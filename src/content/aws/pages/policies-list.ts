@@ -1,11 +1,12 @@
 // The policies list: after Create policy, the console's "Policy … created." flash confirms the step;
 // otherwise, while the policy is the next step, point at Create policy.
 import { t } from '../../../i18n';
+import { roleCreateHash } from '../../../core/console-routes';
 import { buttonByText, found, successFlashes } from '../dom/find';
 import { waitFor } from '../dom/wait';
 import { reportPolicyCreated } from '../messages';
 import { definePage } from '../page';
-import { policiesList, roleCreateHash } from '../routes';
+import { policiesList } from '../routes';
 import { mentionsName } from './filling';
 
 export default definePage(policiesList, async ({ plan, guide }, signal) => {

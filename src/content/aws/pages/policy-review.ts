@@ -1,11 +1,12 @@
 // Create policy, "Review and create": the name dockercloud-policy and a description, then point at
 // Create policy. If the console answers that the name exists, offer to go on with the existing policy.
 import { t } from '../../../i18n';
+import { roleCreateHash } from '../../../core/console-routes';
 import { fieldByLabel, found, saysExists, wizardPrimaryButton } from '../dom/find';
 import { waitFor, whenever } from '../dom/wait';
 import { reportPolicyCreated } from '../messages';
 import { definePage } from '../page';
-import { policyReview, roleCreateHash } from '../routes';
+import { policyReview } from '../routes';
 import { Filling, STEP } from './filling';
 
 export default definePage(policyReview, async ({ plan, guide }, signal) => {

@@ -3,10 +3,11 @@
 // If the name exists, offer to check that role.
 import { describe, t } from '../../../i18n';
 import { checkTrustPolicy } from '../../../core/trust-policy';
+import { roleDetailsHash } from '../../../core/console-routes';
 import { fieldByLabel, found, saysExists, wizardPrimaryButton } from '../dom/find';
 import { waitFor, whenever } from '../dom/wait';
 import { definePage } from '../page';
-import { roleDetailsHash, roleReview } from '../routes';
+import { roleReview } from '../routes';
 import { Filling, STEP } from './filling';
 import { trustPolicyText } from './trust-text';
 
