@@ -17,7 +17,6 @@ import { IAM, PRIMARY_BUTTON } from '../../test/e2e/aws-support';
 import { AWS_CONSOLE, type Harness } from '../../test/e2e/harness';
 import { median, quantile, round, seedLink } from './common';
 
-
 /** A control, found in the page's world by its label; `want` is the value (or checked state) it must hold. */
 interface Probe {
   key: string;
