@@ -66,7 +66,7 @@ async function launchWithExtension(proxyPort: number, addonId: string, uuid: str
     await browser.installExtension(FIREFOX_EXTENSION_DIR);
     return browser;
   } catch (error) {
-    await browser.close();
+    await quit(browser);
     throw error;
   }
 }
@@ -74,6 +74,29 @@ async function launchWithExtension(proxyPort: number, addonId: string, uuid: str
 function causedByProtocolError(error: unknown): boolean {
   for (let e = error; e instanceof Error; e = e.cause) if (e instanceof ProtocolError) return true;
   return false;
+}
+
+/**
+ * Firefox's own quit, given 10 s. puppeteer waits for the answer to `browser.close` for up to its protocol
+ * timeout (180 s), longer than a test hook may take; once in a CI run it never came (the tests had passed,
+ * the hook timed out). A quit that stalls is ended by killing the process, so the tunnels close with it.
+ */
+async function quit(browser: Browser): Promise<void> {
+  const done = browser.close().then(
+    () => true,
+    () => true,
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const stalled = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), 10_000)));
+  const quitted = await Promise.race([done, stalled]);
+  clearTimeout(timer);
+  if (quitted) return;
+  const firefox = browser.process();
+  if (firefox && firefox.exitCode === null && firefox.signalCode === null) {
+    const exited = new Promise((resolve) => firefox.once('exit', resolve));
+    firefox.kill('SIGKILL');
+    await exited;
+  }
 }
 
 export async function launchFirefox(): Promise<FirefoxHarness> {
@@ -119,7 +142,7 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
     server,
     openPopup,
     close: async () => {
-      await browser.close().catch(() => undefined);
+      await quit(browser);
       await stopServers();
     },
   };
