@@ -57,4 +57,4 @@ export function parseRoleArn(input: string): Result<RoleArn> {
  * characters, then a whole role name, so neither an unusual path nor trailing punctuation changes the role.
  */
 export const ROLE_ARN_IN_TEXT =
-  /\barn:aws(?:-cn|-us-gov|-iso(?:-[a-z])?)?:iam::\d{12}:role\/(?:[^\s"'<>`]{0,511}\/)?[\w+=,.@-]{1,64}(?![\w+=,.@-])/g;
+  /\barn:aws(?:-cn|-us-gov|-eusc|-iso(?:-[a-z])?)?:iam::\d{12}:role\/(?:[^\s"'<>`]{0,511}\/)?[\w+=,.@-]{1,64}(?![\w+=,.@-])/g;

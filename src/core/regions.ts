@@ -1,7 +1,7 @@
 // EC2 regions per partition, for the region-limited policy. Names as the console shows them.
 
 // A literal list, so code that only needs partitions (the ARN parser in content scripts) doesn't bundle the region table.
-export const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f'] as const;
+export const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'] as const;
 export type Partition = (typeof PARTITIONS)[number];
 
 export const EC2_REGIONS = {
@@ -20,6 +20,7 @@ export const EC2_REGIONS = {
     'ap-southeast-3': 'Asia Pacific (Jakarta)',
     'ap-southeast-4': 'Asia Pacific (Melbourne)',
     'ap-southeast-5': 'Asia Pacific (Malaysia)',
+    'ap-southeast-6': 'Asia Pacific (New Zealand)',
     'ap-southeast-7': 'Asia Pacific (Thailand)',
     'ap-northeast-1': 'Asia Pacific (Tokyo)',
     'ap-northeast-2': 'Asia Pacific (Seoul)',
@@ -43,9 +44,10 @@ export const EC2_REGIONS = {
   'aws-cn': { 'cn-north-1': 'China (Beijing)', 'cn-northwest-1': 'China (Ningxia)' },
   'aws-us-gov': { 'us-gov-west-1': 'AWS GovCloud (US-West)', 'us-gov-east-1': 'AWS GovCloud (US-East)' },
   'aws-iso': { 'us-iso-east-1': 'US ISO East', 'us-iso-west-1': 'US ISO West' },
-  'aws-iso-b': { 'us-isob-east-1': 'US ISOB East (Ohio)' },
+  'aws-iso-b': { 'us-isob-east-1': 'US ISOB East (Ohio)', 'us-isob-west-1': 'US ISOB West' },
   'aws-iso-e': { 'eu-isoe-west-1': 'EU ISOE West' },
   'aws-iso-f': { 'us-isof-south-1': 'US ISOF South', 'us-isof-east-1': 'US ISOF East' },
+  'aws-eusc': { 'eusc-de-east-1': 'AWS European Sovereign Cloud (Germany)' },
 } as const satisfies Record<Partition, Record<string, string>>;
 
 export function isEc2Region(region: string, partition: Partition = 'aws'): boolean {

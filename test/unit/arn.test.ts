@@ -9,7 +9,7 @@ const GUIDE_ARN = 'arn:aws:iam::123456789123:role/dockercloud-role';
 
 /** The IAM rule for a role ARN, written independently of the parser. */
 const VALID_ROLE_ARN =
-  /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f):iam::\d{12}:role(\/([\x21-\x2e\x30-\x7e]+\/)*)([\w+=,.@-]{1,64})$/;
+  /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):iam::\d{12}:role(\/([\x21-\x2e\x30-\x7e]+\/)*)([\w+=,.@-]{1,64})$/;
 
 const messageOf = (input: string) => {
   const r = parseRoleArn(input);
@@ -32,6 +32,7 @@ describe('parseRoleArn: valid ARNs', () => {
       ['arn:aws-iso-b:iam::123456789012:role/x', 'aws-iso-b', '/', 'x'],
       ['arn:aws-iso-e:iam::123456789012:role/x', 'aws-iso-e', '/', 'x'],
       ['arn:aws-iso-f:iam::123456789012:role/x', 'aws-iso-f', '/', 'x'],
+      ['arn:aws-eusc:iam::123456789012:role/x', 'aws-eusc', '/', 'x'],
       ['arn:aws:iam::123456789012:role/p!~/Role+=,.@_-1', 'aws', '/p!~/', 'Role+=,.@_-1'],
     ];
     for (const [arn, partition, path, roleName] of cases) {
