@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { reduce, type Incoming, type World } from '../../src/background/reducer';
-import { classifySender, type Extension, type Sender } from '../../src/background/sender';
+import { classifySender, type Extension, type Sender, type SenderRole } from '../../src/background/sender';
 import { readPlan, readVerdict } from '../../src/content/aws/answers';
 import { iamRoute } from '../../src/content/aws/routes';
 import { openNamespace } from '../../src/content/docker/page';
@@ -31,63 +31,111 @@ import { namespaceArb, roleArnArb, roleNameArb, stringFrom } from './arbitraries
 
 const ext: Extension = { id: 'abcdefghijklmnopabcdefghijklmnop', origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/', popupPath: '/src/popup/index.html' };
 
-describe('classifySender over random senders', () => {
-  const hostArb = fc.oneof(
-    fc.constantFrom('console.aws.amazon.com', 'us-east-1.console.aws.amazon.com', 'cloud.docker.com', 'hub.docker.com', 'evil.example'),
-    fc.constantFrom('console.aws.amazon.com.evil.example', 'a.b.console.aws.amazon.com', 'evilconsole.aws.amazon.com', 'cloud.docker.com.evil.example', 'xn--cnsole-7ya.aws.amazon.com'),
-    fc.domain(),
-    stringFrom('abcdefghijklmnopqrstuvwxyz0123456789-.', 1, 70).map((s) => `${s}.console.aws.amazon.com`),
-  );
-  const urlArb = fc.oneof(
-    fc.record({
-      scheme: fc.constantFrom('https:', 'http:', 'wss:', 'file:', 'chrome-extension:'),
-      host: hostArb,
-      port: fc.constantFrom('', ':443', ':8443', ':80'),
-      path: fc.constantFrom('/iam/home', '/iam/', '/ec2/home', '/', '/app/moby/settings', '/src/popup/index.html', '/iam', '/IAM/home', '/%2e%2e/iam/'),
-      hash: fc.constantFrom('', '#/roles', '#/iam/'),
-    }).map(({ scheme, host, port, path, hash }) => `${scheme}//${host}${port}${path}${hash}`),
-    fc.constantFrom(`${ext.origin}src/popup/index.html`, `${ext.origin}src/popup/index.html?x=1#y`, `${ext.origin}src/other.html`, `${ext.origin}`, 'chrome-extension://zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz/src/popup/index.html'),
-    fc.webUrl({ withFragments: true, withQueryParameters: true }),
-    fc.string({ maxLength: 200 }),
-  );
-  const senderArb = fc.record(
-    {
-      id: fc.oneof(fc.constant(ext.id), fc.constant('zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz'), fc.string({ maxLength: 40 })),
-      url: urlArb,
-      frameId: fc.oneof(fc.constant(0), fc.integer({ min: -1, max: 50 })),
-      tab: fc.constantFrom({ id: 3 }, null),
-    },
-    { requiredKeys: [] },
-  ).map((s) => ({ ...s, tab: s.tab === null ? undefined : s.tab }) as Sender);
+describe('classifySender: verdicts written by hand', () => {
+  const tab = { id: 3 };
+  const web = (url: string, more: Partial<Sender> = {}): Sender => ({ id: ext.id, url, frameId: 0, tab, ...more });
+  const POPUP = `${ext.origin}src/popup/index.html`;
+  // [sender, the role it may act as (null: rejected)], each decided by reading the threat model, not the code.
+  const CASES: [string, Sender, SenderRole | null][] = [
+    ['the toolbar popup (no tab, no frame id)', { id: ext.id, url: POPUP }, 'popup'],
+    ['the popup opened in a tab', web(POPUP), 'popup'],
+    ['the popup with a query and hash', web(`${POPUP}?ns=moby#top`), 'popup'],
+    ['the popup inside a frame', web(POPUP, { frameId: 4 }), null],
+    ['another page of the extension', web(`${ext.origin}src/other.html`), null],
+    ['the extension origin itself', web(ext.origin), null],
+    ['another extension\'s popup path', web('chrome-extension://zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz/src/popup/index.html'), null],
+    ['another extension', { ...web('https://console.aws.amazon.com/iam/home'), id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz' }, null],
+    ['no extension id', { url: 'https://console.aws.amazon.com/iam/home', frameId: 0, tab }, null],
+    ['IAM on the global console', web('https://console.aws.amazon.com/iam/home#/roles'), 'aws'],
+    ['IAM on a regional console', web('https://eu-west-1.console.aws.amazon.com/iam/home?region=eu-west-1#/roles/create'), 'aws'],
+    ['IAM with the host in capitals (URLs lower-case hosts)', web('https://CONSOLE.AWS.AMAZON.COM/iam/home'), 'aws'],
+    ['IAM on the explicit default port', web('https://console.aws.amazon.com:443/iam/home'), 'aws'],
+    ['IAM in a frame', web('https://console.aws.amazon.com/iam/home', { frameId: 1 }), null],
+    ['IAM with no frame id', web('https://console.aws.amazon.com/iam/home', { frameId: undefined }), null],
+    ['IAM without a tab', { id: ext.id, url: 'https://console.aws.amazon.com/iam/home', frameId: 0 }, null],
+    ['IAM over http', web('http://console.aws.amazon.com/iam/home'), null],
+    ['IAM on another port', web('https://console.aws.amazon.com:8443/iam/home'), null],
+    ['the console outside IAM', web('https://console.aws.amazon.com/ec2/home#/roles'), null],
+    ['"IAM" in capitals in the path', web('https://console.aws.amazon.com/IAM/home'), null],
+    ['"/iam" without its slash', web('https://console.aws.amazon.com/iam'), null],
+    ['a host ending in the console\'s name', web('https://evilconsole.aws.amazon.com/iam/home'), null],
+    ['the console\'s name followed by another domain', web('https://console.aws.amazon.com.evil.example/iam/home'), null],
+    ['the console\'s host with a trailing dot', web('https://console.aws.amazon.com./iam/home'), null],
+    ['a look-alike host with a Cyrillic o', web('https://cоnsole.aws.amazon.com/iam/home'), null],
+    ['IAM\'s path on another host', web('https://evil.example/iam/home'), null],
+    ['Docker Cloud', web('https://cloud.docker.com/app/moby/settings'), 'docker'],
+    ['Docker Cloud in a frame', web('https://cloud.docker.com/app/moby/settings', { frameId: 2 }), null],
+    ['Docker Cloud without a tab', { id: ext.id, url: 'https://cloud.docker.com/', frameId: 0 }, null],
+    ['Docker Cloud over http', web('http://cloud.docker.com/'), null],
+    ['a subdomain of Docker Cloud', web('https://x.cloud.docker.com/'), null],
+    ['another Docker host', web('https://hub.docker.com/'), null],
+    ['Docker Cloud\'s name followed by another domain', web('https://cloud.docker.com.evil.example/'), null],
+    ['a file URL', web('file:///iam/home'), null],
+    ['an unparsable URL', web('not a url'), null],
+    ['no URL', { id: ext.id, frameId: 0, tab }, null],
+  ];
 
-  /** The policy stated independently: who may be which role. */
-  function expected(s: Sender): 'popup' | 'aws' | 'docker' | null {
-    if (s.id !== ext.id || typeof s.url !== 'string') return null;
-    let url: URL;
-    try {
-      url = new URL(s.url);
-    } catch {
-      return null;
-    }
-    if (s.url.startsWith(ext.origin)) return url.pathname === ext.popupPath && (s.frameId === undefined || s.frameId === 0) ? 'popup' : null;
-    if (s.tab === undefined || s.frameId !== 0 || url.protocol !== 'https:' || url.port !== '') return null;
-    const labels = url.hostname.split('.');
-    const console = url.hostname === 'console.aws.amazon.com' || (labels.length === 5 && url.hostname.endsWith('.console.aws.amazon.com') && /^[a-z0-9-]{1,63}$/.test(labels[0] ?? ''));
-    if (console) return url.pathname.startsWith('/iam/') ? 'aws' : null;
-    return url.hostname === 'cloud.docker.com' ? 'docker' : null;
-  }
+  it.each(CASES)('%s', (_name, sender, role) => {
+    const verdict = classifySender(sender, ext);
+    expect(verdict.ok ? verdict.role : null).toBe(role);
+    if (!verdict.ok) expect(verdict.reason).not.toBe('');
+  });
+});
 
-  it('never throws, always gives a reason to reject, and accepts exactly whom the policy names (property)', () => {
+describe('classifySender over random senders: how the verdict must move with its input', () => {
+  const accepted = fc.oneof(
+    fc.constantFrom(
+      'https://console.aws.amazon.com/iam/home',
+      'https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1',
+      'https://ap-southeast-2.console.aws.amazon.com/iam/',
+      'https://cloud.docker.com/app/moby/settings',
+      'https://cloud.docker.com/',
+    ),
+  );
+  const tail = fc.oneof(fc.constant(''), fc.webSegment().map((s) => `#/${s}`), fc.webQueryParameters().map((q) => `?${q}`), fc.webFragments().map((f) => `#${f}`));
+  const senderArb = fc.tuple(accepted, tail).map(([url, t]): Sender => ({ id: ext.id, url: `${url}${t}`, frameId: 0, tab: { id: 3 } }));
+  const roleOf = (s: Sender) => {
+    const v = classifySender(s, ext);
+    return v.ok ? v.role : null;
+  };
+  const withHost = (s: Sender, host: (h: string) => string): Sender => {
+    const url = new URL(s.url ?? '');
+    return { ...s, url: `${url.protocol}//${host(url.hostname)}${url.pathname}${url.search}${url.hash}` };
+  };
+
+  it('a page\'s query and hash never change who it is; its host, path\'s service, frame, tab, scheme, port and extension id always can (property)', () => {
     fc.assert(
-      fc.property(senderArb, (s) => {
-        const v = classifySender(s, ext);
-        if (v.ok) expect(v.role).toBe(expected(s));
-        else {
-          expect(expected(s)).toBeNull();
-          expect(v.reason.length).toBeGreaterThan(0);
-        }
+      fc.property(senderArb, fc.integer({ min: 1, max: 50 }), fc.domain(), (s, frame, domain) => {
+        const role = roleOf(s);
+        expect(role).toBe(s.url?.startsWith('https://cloud.docker.com/') ? 'docker' : 'aws');
+        expect(roleOf({ ...s, frameId: frame })).toBeNull();
+        expect(roleOf({ ...s, tab: undefined })).toBeNull();
+        expect(roleOf({ ...s, id: `${ext.id.slice(1)}a` })).toBeNull();
+        expect(roleOf({ ...s, url: s.url?.replace('https:', 'http:') })).toBeNull();
+        expect(roleOf(withHost(s, (h) => `${h}:8443`))).toBeNull();
+        expect(roleOf(withHost(s, (h) => `${h}.${domain}`))).toBeNull();
+        expect(roleOf(withHost(s, (h) => h.replace(/(^|\.)(console|cloud)\./, '$1x$2.')))).toBeNull();
+        expect(roleOf(withHost(s, () => domain))).toBeNull();
+        if (role === 'aws') expect(roleOf({ ...s, url: s.url?.replace('/iam/', '/ec2/') })).toBeNull();
       }),
-      { numRuns: 5000 },
+      { numRuns: 1000 },
+    );
+  });
+
+  it('never throws and always gives a reason to reject, whatever the sender (property)', () => {
+    const junkSender = fc.record(
+      { id: fc.oneof(fc.constant(ext.id), fc.string({ maxLength: 40 })), url: fc.oneof(fc.webUrl({ withFragments: true, withQueryParameters: true }), fc.string({ maxLength: 200 })), frameId: fc.integer({ min: -1, max: 50 }), tab: fc.constantFrom({ id: 3 }) },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(junkSender, (s) => {
+        const v = classifySender(s, ext);
+        if (!v.ok) expect(v.reason.length).toBeGreaterThan(0);
+        // Whatever is accepted is one of the three parts, from where that part lives.
+        else if (v.role === 'popup') expect(s.url?.startsWith(ext.origin)).toBe(true);
+        else expect(new URL(s.url ?? '').protocol).toBe('https:');
+      }),
+      { numRuns: 3000 },
     );
   });
 });
@@ -157,21 +205,35 @@ describe('message schemas and the stored-state loader over junk', () => {
     );
   });
 
-  it('page URLs: iamRoute and openNamespace never throw, and a namespace read from a URL is bounded (property)', () => {
+  it('page URLs: iamRoute reads back the hash path and query a console URL was made from, and nothing off IAM (property)', () => {
+    const segment = fc.stringMatching(/^[A-Za-z0-9$_.-]{1,12}$/);
     fc.assert(
-      fc.property(fc.oneof(fc.webUrl({ withFragments: true, withQueryParameters: true }), fc.string({ maxLength: 300 }).map((s) => `https://console.aws.amazon.com/iam/home#${s}`), fc.string({ maxLength: 300 }).map((s) => `https://cloud.docker.com/app/${s}`)), (raw) => {
-        let url: URL;
-        try {
-          url = new URL(raw);
-        } catch {
-          return;
-        }
-        const route = iamRoute(url);
-        if (route !== null) expect(typeof route.path).toBe('string');
-        const ns = openNamespace(url);
-        if (ns !== null) expect(ns.length).toBeLessThanOrEqual(64);
+      fc.property(
+        fc.constantFrom('https://console.aws.amazon.com', 'https://eu-west-1.console.aws.amazon.com'),
+        fc.constantFrom('/iam/home', '/iam/', '/iam'),
+        fc.array(segment, { minLength: 1, maxLength: 4 }),
+        fc.dictionary(segment, segment, { maxKeys: 3 }),
+        fc.constantFrom('#', '#/', '#//'),
+        (origin, path, segments, params, hash) => {
+          const query = new URLSearchParams(params).toString();
+          const url = new URL(`${origin}${path}${hash}${segments.join('/')}/${query ? `?${query}` : ''}`);
+          const route = iamRoute(url);
+          expect(route?.path).toBe(segments.join('/'));
+          expect(Object.fromEntries(route?.query ?? [])).toEqual(params);
+          for (const other of ['/ec2/home', '/iamx/home', '/home/iam', '/iam/home/roles']) expect(iamRoute(new URL(`${origin}${other}${url.hash}`)), other).toBeNull();
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('page URLs: openNamespace is the path segment after /app/ or /swarm/, and nothing elsewhere (property)', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z0-9]{1,64}$/), fc.constantFrom('app', 'swarm', 'login', 'apps', 'settings', 'login/app', 'x/swarm'), fc.webPath(), (ns, mode, rest) => {
+        const url = new URL(`https://cloud.docker.com/${mode}/${ns}${rest.startsWith('/') ? rest : ''}`);
+        expect(openNamespace(url)).toBe(['app', 'swarm'].includes(mode) ? ns : null);
       }),
-      { numRuns: 3000 },
+      { numRuns: 1000 },
     );
   });
 });
