@@ -1,0 +1,134 @@
+// @vitest-environment happy-dom
+// "Require MFA: not ticked" is a claim about the box, so it must come from reading the box. These run the
+// trusted-entity step and the fill primitives on a bare DOM that is no replica: a box that starts ticked,
+// one the page ticks again, one that cannot be changed. What the guide says is compared with the box.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AwsPlan } from '../../src/core/schemas';
+import { render } from './messages';
+
+vi.mock('webextension-polyfill', async () => {
+  const { render: text } = await import('./messages');
+  return { default: { i18n: { getMessage: (id: string, subs: string[] = []) => text(id as never, ...subs) } } };
+});
+
+const { setChecked } = await import('../../src/content/aws/dom/controls');
+const { Filling } = await import('../../src/content/aws/pages/filling');
+const { default: trustedEntityPage } = await import('../../src/content/aws/pages/role-trusted-entity');
+
+type Plan = NonNullable<AwsPlan>;
+type Shown = { title: string; filled?: { label: string; value: string }[]; copy?: { label: string; value: string }[]; problems?: string[] };
+
+const MFA = render('awsFieldRequireMfa');
+const plan = { namespace: 'moby', externalId: 'moby', trustedAccountId: '689684103426', roleName: 'dockercloud-role' } as unknown as Plan;
+
+/** The trusted-entity step as a bare form: the AWS account tile, "Another AWS account", the account, external ID and MFA boxes. */
+function mountStep(mfa: { checked: boolean; disabled?: boolean }): HTMLInputElement {
+  document.body.innerHTML = `
+    <div class="awsui_tile-container_vj6p7_1" data-value="AWS_ACCOUNT"><input type="radio" name="entity" aria-labelledby="tile"><span id="tile">AWS account</span></div>
+    <div role="radiogroup">
+      <input type="radio" name="account" aria-labelledby="another"><span id="another">Another AWS account</span>
+      <label for="account-id">Account ID</label><input id="account-id" type="text">
+    </div>
+    <div>
+      <input type="checkbox" id="require-external" aria-labelledby="require-external-label"><span id="require-external-label">Require external ID</span>
+      <label for="external-id">External ID</label><input id="external-id" type="text">
+    </div>
+    <div><input type="checkbox" id="mfa" aria-labelledby="mfa-label"><span id="mfa-label">Require MFA</span></div>
+    <button class="awsui_primary-button_1xupv_1">Next</button>`;
+  const box = document.getElementById('mfa') as HTMLInputElement;
+  box.checked = mfa.checked;
+  box.disabled = mfa.disabled ?? false;
+  return box;
+}
+
+/** Runs the step as the router would and returns what its guide showed last. */
+async function runStep(): Promise<Shown> {
+  const shown: Shown[] = [];
+  const guide = { show: (content: Shown) => void shown.push(content), hide: () => undefined };
+  const route = { path: 'roles/create', query: new URLSearchParams('step=selectEntities') };
+  await trustedEntityPage.run({ plan, route, guide } as never, new AbortController().signal);
+  const last = shown.at(-1);
+  if (!last) throw new Error('the step showed nothing');
+  return last;
+}
+
+const saysNotTicked = (s: Shown) => (s.filled ?? []).some((row) => row.label === MFA);
+const asksByHand = (s: Shown) => (s.problems ?? []).some((p) => p.includes(MFA));
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('the trusted-entity step reads the MFA box it claims', () => {
+  it('a box that starts ticked is unticked, and only then said to be "not ticked"', async () => {
+    const box = mountStep({ checked: true });
+    const shown = await runStep();
+    expect(box.checked).toBe(false);
+    expect(saysNotTicked(shown)).toBe(true);
+  });
+
+  it('a box the page ticks again is never said to be "not ticked": the user is asked to untick it', async () => {
+    const box = mountStep({ checked: true });
+    // The console's component puts its own state back after the click (a controlled checkbox that ignored it).
+    box.addEventListener('click', () => queueMicrotask(() => (box.checked = true)));
+    const shown = await runStep();
+    expect(box.checked).toBe(true);
+    expect(saysNotTicked(shown)).toBe(false);
+    expect(asksByHand(shown)).toBe(true);
+  });
+
+  it('a ticked box that cannot be changed is never said to be "not ticked"', async () => {
+    const box = mountStep({ checked: true, disabled: true });
+    const shown = await runStep();
+    expect(box.checked).toBe(true);
+    expect(saysNotTicked(shown)).toBe(false);
+    expect(asksByHand(shown)).toBe(true);
+  });
+
+  it('an unticked box stays unticked and is said to be so (control)', async () => {
+    const box = mountStep({ checked: false });
+    const shown = await runStep();
+    expect(box.checked).toBe(false);
+    expect(saysNotTicked(shown)).toBe(true);
+    expect(asksByHand(shown)).toBe(false);
+  });
+});
+
+describe('the fill primitives report the box, not the intent', () => {
+  const box = (checked: boolean) => {
+    document.body.innerHTML = '<input type="checkbox" id="b">';
+    const el = document.getElementById('b') as HTMLInputElement;
+    el.checked = checked;
+    return el;
+  };
+
+  it('setChecked says true only when the box reads back as asked', () => {
+    const reverting = box(true);
+    reverting.addEventListener('click', () => (reverting.checked = true));
+    expect(setChecked(reverting, false)).toBe(false);
+    const disabled = box(true);
+    disabled.disabled = true;
+    expect(setChecked(disabled, false)).toBe(false);
+    const plain = box(true);
+    expect(setChecked(plain, false)).toBe(true);
+    expect(plain.checked).toBe(false);
+  });
+
+  it('Filling.check moves a value the page put back after the fill from "filled" to "set by hand"', async () => {
+    const el = box(true);
+    const filling = new Filling();
+    expect(filling.check({ status: 'found', el }, false, MFA, 'not ticked')).toBe(true);
+    el.checked = true; // the page re-renders the box ticked
+    await filling.confirm(new AbortController().signal);
+    expect(filling.shown.filled.map((r) => r.label)).not.toContain(MFA);
+    expect(filling.shown.problems.some((p) => p.includes(MFA))).toBe(true);
+  });
+
+  it('Filling.check never claims a box it could not find with certainty', () => {
+    const filling = new Filling();
+    expect(filling.check({ status: 'ambiguous' }, false, MFA, 'not ticked')).toBe(false);
+    expect(filling.check({ status: 'missing' }, false, MFA, 'not ticked')).toBe(false);
+    expect(filling.shown.filled).toEqual([]);
+    expect(filling.shown.problems).toHaveLength(2);
+  });
+});
