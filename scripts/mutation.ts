@@ -91,7 +91,7 @@ const DEFENCES: Defence[] = [
         replace: "filling.note(t('awsFieldRequireMfa'), t('awsValueNotTicked'));",
       },
     ],
-    unit: ['test/unit/mfa-readback.test.ts'],
+    unit: ['test/unit/trusted-entity-step.test.ts'],
     e2e: ['test/e2e/aws-role.test.ts'],
   },
   {
@@ -99,7 +99,7 @@ const DEFENCES: Defence[] = [
     name: 'MFA read-back (checkbox primitive)',
     mutation: 'setChecked reports success without reading the box',
     edits: [{ file: 'src/content/aws/dom/controls.ts', search: '  return input.checked === checked;', replace: '  return true;' }],
-    unit: ['test/unit/mfa-readback.test.ts'],
+    unit: ['test/unit/trusted-entity-step.test.ts'],
     e2e: [],
   },
   {
@@ -115,7 +115,7 @@ const DEFENCES: Defence[] = [
     name: 'exactly-one rule',
     mutation: 'the first of several visible candidates is taken as the control',
     edits: [{ file: 'src/content/aws/dom/find.ts', search: 'if (unique.length === 1 && unique[0])', replace: 'if (unique.length >= 1 && unique[0])' }],
-    unit: [],
+    unit: ['test/unit/trusted-entity-step.test.ts'],
     e2e: ['test/e2e/aws-fallback.test.ts'],
   },
   {
@@ -123,7 +123,7 @@ const DEFENCES: Defence[] = [
     name: 'fill-and-hold (today: the re-read after settling)',
     mutation: 'values are not read again after the page settled',
     edits: [{ file: 'src/content/aws/pages/filling.ts', search: 'for (const value of this.held.splice(0)) if (!value.holds()) value.undo();', replace: 'this.held.splice(0);' }],
-    unit: ['test/unit/mfa-readback.test.ts'],
+    unit: ['test/unit/trusted-entity-step.test.ts'],
     e2e: [],
   },
   {

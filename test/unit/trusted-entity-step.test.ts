@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-// "Require MFA: not ticked" is a claim about the box, so it must come from reading the box. These run the
-// trusted-entity step and the fill primitives on a bare DOM that is no replica: a box that starts ticked,
-// one the page ticks again, one that cannot be changed. What the guide says is compared with the box.
+// The trusted-entity step and the fill primitives on a bare DOM that is no replica. "Require MFA: not
+// ticked" is a claim about the box, so it must come from reading the box: a box that starts ticked, one the
+// page ticks again, one that cannot be changed. And a control found twice is filled in neither place.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AwsPlan } from '../../src/core/schemas';
 import { render } from './messages';
@@ -22,18 +22,20 @@ const MFA = render('awsFieldRequireMfa');
 const plan = { namespace: 'moby', externalId: 'moby', trustedAccountId: '689684103426', roleName: 'dockercloud-role' } as unknown as Plan;
 
 /** The trusted-entity step as a bare form: the AWS account tile, "Another AWS account", the account, external ID and MFA boxes. */
-function mountStep(mfa: { checked: boolean; disabled?: boolean }): HTMLInputElement {
+function mountStep(mfa: { checked: boolean; disabled?: boolean }, twice: { accountId?: boolean; mfa?: boolean } = {}): HTMLInputElement {
   document.body.innerHTML = `
     <div class="awsui_tile-container_vj6p7_1" data-value="AWS_ACCOUNT"><input type="radio" name="entity" aria-labelledby="tile"><span id="tile">AWS account</span></div>
     <div role="radiogroup">
       <input type="radio" name="account" aria-labelledby="another"><span id="another">Another AWS account</span>
       <label for="account-id">Account ID</label><input id="account-id" type="text">
+      ${twice.accountId ? '<label for="account-id-2">Account ID</label><input id="account-id-2" type="text">' : ''}
     </div>
     <div>
       <input type="checkbox" id="require-external" aria-labelledby="require-external-label"><span id="require-external-label">Require external ID</span>
       <label for="external-id">External ID</label><input id="external-id" type="text">
     </div>
     <div><input type="checkbox" id="mfa" aria-labelledby="mfa-label"><span id="mfa-label">Require MFA</span></div>
+    ${twice.mfa ? '<div><input type="checkbox" id="mfa-2" checked aria-labelledby="mfa-label-2"><span id="mfa-label-2">Require MFA</span></div>' : ''}
     <button class="awsui_primary-button_1xupv_1">Next</button>`;
   const box = document.getElementById('mfa') as HTMLInputElement;
   box.checked = mfa.checked;
@@ -91,6 +93,34 @@ describe('the trusted-entity step reads the MFA box it claims', () => {
     expect(box.checked).toBe(false);
     expect(saysNotTicked(shown)).toBe(true);
     expect(asksByHand(shown)).toBe(false);
+  });
+});
+
+describe('the exactly-one rule on the same step', () => {
+  const value = (id: string) => (document.getElementById(id) as HTMLInputElement).value;
+
+  it('two "Account ID" fields in the trusted-account section: neither is typed into, the account ID is offered to copy', async () => {
+    mountStep({ checked: false }, { accountId: true });
+    const shown = await runStep();
+    expect([value('account-id'), value('account-id-2')]).toEqual(['', '']);
+    expect(shown.copy).toContainEqual({ label: render('awsFieldAccountId'), value: '689684103426' });
+    expect((shown.filled ?? []).map((r) => r.label)).not.toContain(render('awsFieldAccountId'));
+  });
+
+  it('two "Require MFA" boxes: neither is touched nor claimed, the user is asked to set it', async () => {
+    const first = mountStep({ checked: true }, { mfa: true });
+    const shown = await runStep();
+    expect([first.checked, (document.getElementById('mfa-2') as HTMLInputElement).checked]).toEqual([true, true]);
+    expect(saysNotTicked(shown)).toBe(false);
+    expect(asksByHand(shown)).toBe(true);
+  });
+
+  it('one of each: both filled (control)', async () => {
+    mountStep({ checked: false });
+    const shown = await runStep();
+    expect(value('account-id')).toBe('689684103426');
+    expect(value('external-id')).toBe('moby');
+    expect(shown.copy ?? []).toEqual([]);
   });
 });
 
