@@ -253,44 +253,45 @@ try {
     }
     process.stderr.write(`\n${d.id}: ${d.mutation}\n`);
     const groups = [['unit', d.unit], ['e2e', e2e]] as const;
-    if (baseline) {
-      let clean = true;
-      for (const [project, files] of groups) {
-        if (files.length === 0) continue;
-        const key = `${project}:${files.join(',')}`;
+    /** The test list unmutated (once per list), so that a failure below is the mutation's doing. */
+    const clean = (project: 'unit' | 'e2e', files: readonly string[]): boolean => {
+      if (!baseline) return true;
+      const key = `${project}:${files.join(',')}`;
+      if (!baselines.has(key)) {
         process.stderr.write(`  baseline ${project}\n`);
-        const run = baselines.get(key) ?? runTests(dir, project, [...files]);
-        baselines.set(key, run);
-        if (!run.ok) clean = false;
+        baselines.set(key, runTests(dir, project, [...files]));
       }
-      if (!clean) {
-        rows.push({ defence: d, tests, caught: 'ERROR: tests fail without the mutation', by: '' });
-        continue;
-      }
-    }
-    const originals = d.edits.map((e) => ({ file: join(dir, e.file), text: readFileSync(join(dir, e.file), 'utf8') }));
+      return baselines.get(key)?.ok ?? false;
+    };
+    const originals = d.edits.map((e) => ({ ...e, path: join(dir, e.file), text: readFileSync(join(dir, e.file), 'utf8') }));
+    const mutate = (on: boolean) => {
+      for (const o of originals) writeFileSync(o.path, on ? o.text.replace(o.search, () => o.replace) : o.text);
+    };
+    const failures: string[] = [];
+    const ran: string[] = [];
+    let error: string | null = null;
     try {
-      for (const e of d.edits) {
-        const path = join(dir, e.file);
-        writeFileSync(path, readFileSync(path, 'utf8').replace(e.search, () => e.replace));
-      }
-      const failures: string[] = [];
-      const ran: string[] = [];
-      let error: string | null = null;
+      // Unit tests first; browser tests only when they did not catch it (browser time is scarce).
       for (const [project, files] of groups) {
         if (files.length === 0) continue;
+        mutate(false);
+        if (!clean(project, files)) {
+          error = `${project} tests fail without the mutation`;
+          break;
+        }
+        mutate(true);
         process.stderr.write(`  mutated ${project}\n`);
         ran.push(...files.map((f) => f.replace(/^test\//, '')));
         const run = runTests(dir, project, [...files]);
         failures.push(...run.failed);
         error ??= run.error;
-        if (run.failed.length > 0) break; // caught: no need to spend browser time
+        if (run.failed.length > 0) break;
       }
-      const caught = failures.length > 0 ? 'yes' : error ? `ERROR: ${error}` : 'NO';
-      rows.push({ defence: d, tests: ran.join(', '), caught, by: failures.slice(0, 2).join(' | ') + (failures.length > 2 ? ` (+${failures.length - 2})` : '') });
     } finally {
-      for (const o of originals) writeFileSync(o.file, o.text);
+      mutate(false);
     }
+    const caught = failures.length > 0 ? 'yes' : error ? `ERROR: ${error}` : 'NO';
+    rows.push({ defence: d, tests: ran.join(', ') || tests, caught, by: failures.slice(0, 2).join(' | ') + (failures.length > 2 ? ` (+${failures.length - 2})` : '') });
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
