@@ -286,12 +286,13 @@ describe('the reducer over random sequences of well-formed messages', () => {
     .map((request) => ({ role: 'docker', request }) as Incoming);
 
   // The happy path's messages, often enough that sequences reach "verified" and "linked".
-  const happyArb: fc.Arbitrary<Incoming> = fc.constantFrom<Incoming>(
+  const happyPath: Incoming[] = [
     { role: 'popup', request: { kind: 'saveLink', settings: { namespace: 'moby' as never, policy: { region: null, passRole: false }, roleName: 'dockercloud-role', sharedAwsAccount: false } } },
     { role: 'aws', request: { kind: 'awsRoleObserved', role: { roleArn: 'arn:aws:iam::123456789012:role/dockercloud-role', trustPolicy: buildTrustPolicy({ externalId: 'moby', requireMfa: false }), attachedPolicyNames: [POLICY_NAME] } } },
     { role: 'popup', request: { kind: 'sendToDockerCloud', namespace: 'moby' as never, replaceExisting: false } },
     { role: 'docker', request: { kind: 'dockerResult', namespace: 'moby' as never, result: { outcome: 'linked' } } },
-  );
+  ];
+  const happyArb: fc.Arbitrary<Incoming> = fc.constantFrom(...happyPath);
   const reached = { linked: 0, verified: 0 };
   it('never throws; every state is storable and reads back the same; linked only after Docker Cloud said so for the task in flight (property)', () => {
     fc.assert(
@@ -323,7 +324,9 @@ describe('the reducer over random sequences of well-formed messages', () => {
           }
         }
       }),
-      { numRuns: 1500 },
+      // The happy path in order first: random sequences reach "linked" only a few times in 1500 runs, and
+      // a run that never did would leave the property unchecked where it matters (and fail below).
+      { numRuns: 1500, examples: [[happyPath]] },
     );
     // The sequences do reach the guarded steps, so the property is not vacuous.
     expect(reached.verified).toBeGreaterThan(0);
