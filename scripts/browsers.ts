@@ -181,8 +181,8 @@ export function missingMessage(lookup: Missing, platform: NodeJS.Platform, { poi
 
 /** The one line that says the Firefox tests are skipped (outside CI only). */
 export function skipLine(lookup: Missing, platform: NodeJS.Platform): string {
-  const how = lookup.envPath !== undefined ? `${ENV_VARIABLE.firefox} is set to ${lookup.envPath}, which does not exist` : `install it with ${installHint('firefox', platform)}`;
-  return `No Firefox: skipping the Firefox tests (${how}).`;
+  const fix = lookup.envPath !== undefined ? `${ENV_VARIABLE.firefox} is set to ${lookup.envPath}, which does not exist` : `Install it with ${installHint('firefox', platform)}`;
+  return `No Firefox: the Firefox tests are skipped. ${fix}.`;
 }
 
 /** The browser's path, or an error whose message is `missingMessage` (for code that cannot go on without it). */
@@ -191,6 +191,17 @@ export function browserPath(lookup: Lookup, platform: NodeJS.Platform = process.
   const error = new Error(missingMessage(lookup, platform));
   error.stack = error.message;
   throw error;
+}
+
+/** Stops the process with what to do, and nothing else (no stack trace, no test runner's summary). */
+export function stopWith(paragraphs: string[]): never {
+  console.error(`\n${paragraphs.join('\n\n')}\n`);
+  process.exit(1);
+}
+
+/** For scripts that drive `lookup`'s browser: when there is none, the paragraph and exit 1, before any work. */
+export function stopUnlessFound(lookup: Lookup, platform: NodeJS.Platform = process.platform): void {
+  if (!lookup.found) stopWith([missingMessage(lookup, platform)]);
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   majorVersion,
   missingMessage,
   nodeSystem,
+  stopWith,
   type BrowserName,
   type Found,
 } from './browsers';
@@ -25,10 +26,7 @@ const sys = nodeSystem();
 const check = checkForTests(sys);
 
 if (process.argv.includes('--require')) {
-  if (check.stop.length > 0) {
-    console.error(`\n${check.stop.join('\n\n')}\n`);
-    process.exit(1);
-  }
+  if (check.stop.length > 0) stopWith(check.stop);
   process.exit(0);
 }
 

@@ -9,7 +9,7 @@ import { build } from 'vite';
 import { AWS_CONSOLE, CHROMIUM, launch } from '../test/e2e/harness';
 import { buildReplica } from '../test/replica/server';
 import { withExtension } from '../test/e2e/user-flow';
-import { hasDisplay, missingMessage, nodeSystem } from './browsers';
+import { hasDisplay, nodeSystem, stopUnlessFound } from './browsers';
 
 const args = process.argv.slice(2);
 const headless = args.includes('--headless') || !hasDisplay(nodeSystem());
@@ -83,10 +83,6 @@ async function walkthrough(): Promise<void> {
   }
 }
 
-// Before any work: no Chromium, no point in building; say what to install instead.
-if (!CHROMIUM.found) {
-  console.error(`\n${missingMessage(CHROMIUM, process.platform)}\n`);
-  process.exit(1);
-}
+stopUnlessFound(CHROMIUM);
 await buildAll();
 await (headless ? walkthrough() : interactive());

@@ -178,10 +178,10 @@ describe('what a newcomer reads', () => {
 
   it('says in one line that the Firefox tests are skipped, with the fix', () => {
     expect(skipLine(nothing('firefox', 'linux'), 'linux')).toBe(
-      'No Firefox: skipping the Firefox tests (install it with `sudo apt-get install -y firefox-esr` (Debian), or `npx playwright-core install firefox` (Ubuntu, other Linux)).',
+      'No Firefox: the Firefox tests are skipped. Install it with `sudo apt-get install -y firefox-esr` (Debian), or `npx playwright-core install firefox` (Ubuntu, other Linux).',
     );
     const wrongVariable = missing(findBrowser('firefox', machine('linux', [], { FIREFOX_PATH: '/nope/firefox' })));
-    expect(skipLine(wrongVariable, 'linux')).toBe('No Firefox: skipping the Firefox tests (FIREFOX_PATH is set to /nope/firefox, which does not exist).');
+    expect(skipLine(wrongVariable, 'linux')).toBe('No Firefox: the Firefox tests are skipped. FIREFOX_PATH is set to /nope/firefox, which does not exist.');
   });
 
   it('throws the paragraph itself, without a stack trace, when code cannot go on without the browser', () => {
