@@ -154,7 +154,7 @@ export function installHint(browser: BrowserName, platform: NodeJS.Platform): st
   }
   if (platform === 'darwin') return '`brew install --cask firefox` (or Firefox from mozilla.org)';
   if (platform === 'win32') return '`winget install Mozilla.Firefox` (or Firefox from mozilla.org)';
-  // Ubuntu's Firefox is a snap, which cannot read the test profile in /tmp.
+  // Ubuntu has no firefox-esr package, and its firefox is a snap, confined away from the profiles the tests make.
   return `\`sudo apt-get install -y firefox-esr\` (Debian), or \`${PLAYWRIGHT_INSTALL.firefox}\` (Ubuntu, other Linux)`;
 }
 
