@@ -1,9 +1,5 @@
 // The CloudShell script run by the real AWS CLI v2 against a loopback IAM that records every request:
 // what it creates, that a second run changes nothing, and that what differs is reported and left alone.
-import { execFile } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { awsPlanFor } from '../../src/background/steps';
 import { buildCliScript } from '../../src/core/cli-script';
@@ -11,40 +7,10 @@ import { POLICY_NAME } from '../../src/core/docker-cloud';
 import { newLink, type LinkSettings } from '../../src/core/flow';
 import type { Namespace } from '../../src/core/names';
 import { buildTrustPolicy } from '../../src/core/trust-policy';
+import { awsCliOrSkip, cliSandbox, type CliSandbox } from './aws-cli';
 import { isMutating, startFakeIam, type FakeIam } from './fake-iam';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-const exec = (file: string, args: string[], env?: NodeJS.ProcessEnv) =>
-  new Promise<Run>((resolve) => {
-    // Asynchronous: the fake IAM answers from this same process.
-    const child = execFile(file, args, { env, encoding: 'utf8', timeout: 150_000 }, (_error, stdout, stderr) =>
-      resolve({ code: child.exitCode, stdout, stderr }),
-    );
-  });
-
-/** Debian's awscli (v2), or another v2 on PATH; the script is written for v2. */
-async function findAwsCliV2(): Promise<string | null> {
-  const onPath = (process.env.PATH ?? '').split(':').map((dir) => join(dir, 'aws'));
-  for (const candidate of [process.env.AWS_CLI, '/usr/bin/aws', ...onPath]) {
-    if (!candidate) continue;
-    const version = await exec(candidate, ['--version']).catch(() => null);
-    if (version?.code === 0 && /^aws-cli\/2\./.test(version.stdout + version.stderr)) return candidate;
-  }
-  return null;
-}
-
-const aws = await findAwsCliV2();
-const required = Boolean(process.env.CI || process.env.REQUIRE_AWS_CLI);
-if (aws === null) {
-  const line = 'AWS CLI v2 not found (Debian: apt-get install awscli): the CloudShell script tests are skipped.';
-  if (required) throw new Error(`${line.replace('are skipped', 'cannot run')} .ci/run installs it.`);
-  console.warn(line);
-}
+const aws = await awsCliOrSkip();
 
 const settings = (roleName: string, policy: LinkSettings['policy']): LinkSettings => ({
   namespace: 'moby' as Namespace,
@@ -55,39 +21,21 @@ const settings = (roleName: string, policy: LinkSettings['policy']): LinkSetting
 
 describe.skipIf(aws === null)('the CloudShell script under the AWS CLI', { timeout: 300_000 }, () => {
   let fake: FakeIam;
-  let dir: string;
+  let sandbox: CliSandbox;
   beforeAll(async () => {
     fake = await startFakeIam();
-    dir = mkdtempSync(join(tmpdir(), 'cli-script-'));
-    // Every call goes to the loopback endpoint: the CLI is always invoked through this wrapper.
-    writeFileSync(join(dir, 'aws'), `#!/bin/sh\nexec '${aws}' --endpoint-url '${fake.url}' "$@"\n`);
-    chmodSync(join(dir, 'aws'), 0o755);
+    sandbox = cliSandbox(aws!, fake);
   });
   afterAll(async () => {
     await fake?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    sandbox?.close();
   });
 
-  /** Runs the script for these settings with dummy credentials; returns the run and the requests it made. */
-  async function runScript(link: LinkSettings, region: string | null = 'eu-west-1') {
+  const runScript = (link: LinkSettings, region?: string | null) => {
     const script = buildCliScript(link);
     if (!script.ok) throw new Error(script.problem.message);
-    const file = join(dir, 'link.sh');
-    writeFileSync(file, script.value);
-    const before = fake.requests.length;
-    const run = await exec('bash', [file], {
-      PATH: `${dir}:/usr/bin:/bin`,
-      HOME: dir,
-      AWS_CONFIG_FILE: join(dir, 'no-config'),
-      AWS_SHARED_CREDENTIALS_FILE: join(dir, 'no-credentials'),
-      AWS_ACCESS_KEY_ID: 'AKIDNOCONSOLETEST',
-      AWS_SECRET_ACCESS_KEY: 'not-a-secret',
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_PAGER: '',
-      ...(region === null ? {} : { AWS_REGION: region }),
-    });
-    return { run, requests: fake.requests.slice(before), lastLine: run.stdout.trimEnd().split('\n').pop() };
-  }
+    return sandbox.run(script.value, region);
+  };
 
   // A role name starting with "-" and using every other allowed punctuation: quoting and option parsing hold.
   const odd = settings('-dockercloud+=,.@_role', { region: 'eu-west-1', passRole: true });
