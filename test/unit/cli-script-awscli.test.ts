@@ -83,6 +83,18 @@ describe.skipIf(aws === null)('the CloudShell script under the AWS CLI', { timeo
     expect(lastLine).toBe(fake.roleArn('dockercloud-role'));
   });
 
+  it('attaches the policy to a matching role that lacks it, and only that', async () => {
+    const bare = settings('dockercloud-role-bare', { region: null, passRole: false });
+    fake.roles.set(bare.roleName, { name: bare.roleName, description: '', trustPolicy: trust, attached: [] });
+    const { run, requests, lastLine } = await runScript(bare);
+    expect(run.code).toBe(0);
+    expect(requests.filter(isMutating).map(({ action, params }) => ({ action, params }))).toEqual([
+      { action: 'AttachRolePolicy', params: { RoleName: bare.roleName, PolicyArn: fake.policyArn(POLICY_NAME) } },
+    ]);
+    expect(fake.roles.get(bare.roleName)?.trustPolicy).toBe(trust);
+    expect(lastLine).toBe(fake.roleArn(bare.roleName));
+  });
+
   it('reports a policy with another document and a role with another trust policy, and changes nothing', async () => {
     const other = settings('dockercloud-role-other', { region: null, passRole: false });
     const plan = awsPlanFor(newLink(other))!;
