@@ -11,9 +11,6 @@ export function shellQuote(value: string): string {
   return `'${value.replaceAll("'", `'\\''`)}'`;
 }
 
-/** A JMESPath JSON literal: the CLI compares documents read back from IAM with it (key order and spacing aside). */
-const jmespathLiteral = (json: string) => `\`${json.replaceAll('`', '\\`')}\``;
-
 export const cliScriptFileName = (settings: LinkSettings): string => `dockercloud-link-${settings.namespace}.sh`;
 
 export function buildCliScript(settings: LinkSettings): Result<string> {
@@ -31,6 +28,7 @@ export function buildCliScript(settings: LinkSettings): Result<string> {
 # Run it in AWS CloudShell, or wherever AWS CLI v2 is signed in to the account: bash ${cliScriptFileName(settings)}
 # Safe to run again: what exists and matches is kept; what exists and differs is reported and left unchanged.
 set -euo pipefail
+export AWS_PAGER=''
 
 policy_name=${q(POLICY_NAME)}
 role_name=${q(roleName.value)}
@@ -38,9 +36,9 @@ policy_description=${q(POLICY_DESCRIPTION)}
 role_description=${q(ROLE_DESCRIPTION)}
 policy_document=${q(policyDocument.value)}
 trust_policy=${q(trustPolicy)}
-# True when what IAM holds equals the documents above.
-policy_matches=${q(`PolicyVersion.Document == ${jmespathLiteral(policyDocument.value)}`)}
-role_matches=${q(`[Role.Arn, Role.AssumeRolePolicyDocument == ${jmespathLiteral(trustPolicy)}]`)}
+# True when what IAM holds equals the documents above (JMESPath literals: key order and spacing aside).
+policy_matches="PolicyVersion.Document == \\\`$policy_document\\\`"
+role_matches="[Role.Arn, Role.AssumeRolePolicyDocument == \\\`$trust_policy\\\`]"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
