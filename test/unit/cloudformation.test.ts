@@ -1,12 +1,16 @@
 // The CloudFormation template against the official resource specification (@aws-cdk/cfnspec), and its
 // documents against the console path's.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { awsPlanFor } from '../../src/background/steps';
 import { buildCloudFormationTemplate, TEMPLATE_IDS, templateFileName } from '../../src/core/cloudformation';
 import { newLink, type LinkSettings } from '../../src/core/flow';
 import type { Namespace } from '../../src/core/names';
 import { buildTrustPolicy, checkTrustPolicy } from '../../src/core/trust-policy';
+import { exec } from './aws-cli';
 
 interface PropertySpec {
   PrimitiveType?: string;
@@ -23,6 +27,7 @@ interface Specification {
   ResourceSpecificationVersion: string;
   ResourceTypes: Record<string, ResourceSpec>;
 }
+const cfnLint = (await exec('cfn-lint', ['--version'])).code === 0;
 const spec = createRequire(import.meta.url)('@aws-cdk/cfnspec/spec/specification.json') as Specification;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -139,5 +144,24 @@ describe('the CloudFormation template', () => {
       problem: { message: 'regionUnknown', substitutions: ['mars-north-1'] },
     });
     expect(buildCloudFormationTemplate({ ...moby, roleName: 'my role' }).ok).toBe(false);
+  });
+
+  // AWS's own linter, with the registry schemas of today, where it is installed (pip install cfn-lint); neither
+  // npm nor Debian ships it, so CI's fresh machine skips this one.
+  it.skipIf(!cfnLint)('passes cfn-lint, which fails a drifted one', { timeout: 60_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cfn-'));
+    try {
+      const file = join(dir, 'link.json');
+      writeFileSync(file, JSON.stringify(templateFor(moby)));
+      expect(await exec('cfn-lint', [file])).toEqual({ code: 0, stdout: '', stderr: '' });
+      const drifted = templateFor(moby);
+      drifted.Resources[TEMPLATE_IDS.role]!.Properties.RoleNme = 'typo';
+      writeFileSync(file, JSON.stringify(drifted));
+      const run = await exec('cfn-lint', [file]);
+      expect(run.code).not.toBe(0);
+      expect(run.stdout).toContain('RoleNme');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
