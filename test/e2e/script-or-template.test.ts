@@ -64,7 +64,7 @@ describe('Set up with CloudShell or a template instead', () => {
     await poll(() => popup.evaluate(() => navigator.clipboard.readText())).toBe(template);
 
     const panel = await popup.locator('.as-code-panel').innerText();
-    expect(panel).toContain('Run it in AWS CloudShell');
+    expect(panel).toContain('Open AWS CloudShell');
     expect(panel).toContain('bash dockercloud-link-moby.sh');
     expect(panel).toContain('Create stack, Upload a template file');
     expect(panel).toContain('enter the Role ARN it gives you with “Enter the Role ARN by hand”');
