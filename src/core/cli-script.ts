@@ -26,7 +26,9 @@ export function buildCliScript(settings: LinkSettings): Result<string> {
 # Creates the IAM policy ${POLICY_NAME} and the role ${roleName.value}, which Docker Cloud's AWS account
 # ${DOCKER_CLOUD_ACCOUNT_ID} may assume with External ID ${externalId} (no MFA), attaches the policy, and prints the Role ARN last.
 # Run it in AWS CloudShell, or wherever AWS CLI v2 is signed in to the account: bash ${cliScriptFileName(settings)}
-# Safe to run again: what exists and matches is kept; what exists and differs is reported and left unchanged.
+# (or paste it into the shell). Safe to run again: what exists and matches is kept; what differs is reported, unchanged.
+# In a subshell, so that pasted into a terminal, its exit and set -e end the script, never the terminal.
+(
 set -euo pipefail
 export AWS_PAGER=''
 
@@ -116,5 +118,6 @@ fi
 
 echo "Done. Enter this Role ARN in Docker Cloud AWS Link (Enter the Role ARN by hand):"
 echo "$role_arn"
+)
 `);
 }

@@ -47,7 +47,7 @@ describe('the CloudShell script, for any valid link', () => {
         if (!built.ok) throw new Error(built.problem.message);
         const head = built.value.slice(0, built.value.indexOf('\nwork=$(mktemp -d)'));
         const file = join(dir, `${i}.sh`);
-        writeFileSync(file, `${head}\nprintf '%s\\0' ${VARIABLES.map((v) => `"$${v}"`).join(' ')}\n`);
+        writeFileSync(file, `${head}\nprintf '%s\\0' ${VARIABLES.map((v) => `"$${v}"`).join(' ')}\n)\n`);
         return file;
       });
       const out = await bash(files.map((f) => `bash ${shellQuote(f)}`).join(' && '));

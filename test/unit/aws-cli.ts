@@ -11,12 +11,13 @@ export interface Run {
   stderr: string;
 }
 
-export const exec = (file: string, args: string[], env?: NodeJS.ProcessEnv) =>
+export const exec = (file: string, args: string[], env?: NodeJS.ProcessEnv, input?: string) =>
   new Promise<Run>((resolve) => {
     // Asynchronous: the fake IAM answers from this same process.
     const child = execFile(file, args, { env, encoding: 'utf8', timeout: 150_000 }, (_error, stdout, stderr) =>
       resolve({ code: child.exitCode, stdout, stderr }),
     );
+    child.stdin?.end(input ?? '');
   });
 
 /** Debian's awscli (v2), or another v2 on PATH; the script is written for v2. */
@@ -41,8 +42,8 @@ export async function awsCliOrSkip(): Promise<string | null> {
 }
 
 export interface CliSandbox {
-  /** Runs the script with bash; every `aws` call goes to the fake. */
-  run(script: string, region?: string | null): Promise<{ run: Run; requests: RecordedRequest[]; lastLine: string | undefined }>;
+  /** Runs the script with bash (or pasted into an interactive bash); every `aws` call goes to the fake. */
+  run(script: string, region?: string | null, how?: 'file' | 'pasted'): Promise<{ run: Run; requests: RecordedRequest[]; lastLine: string | undefined }>;
   close(): void;
 }
 
@@ -52,11 +53,14 @@ export function cliSandbox(aws: string, fake: FakeIam): CliSandbox {
   writeFileSync(join(dir, 'aws'), `#!/bin/sh\nexec '${aws}' --endpoint-url '${fake.url}' "$@"\n`);
   chmodSync(join(dir, 'aws'), 0o755);
   return {
-    async run(script, region = 'eu-west-1') {
+    async run(script, region = 'eu-west-1', how = 'file') {
       const file = join(dir, 'link.sh');
       writeFileSync(file, script);
       const before = fake.requests.length;
-      const run = await exec('bash', [file], {
+      // Pasted: the terminal's shell reads it, then says how it ended and that it is still there.
+      const pasted = `${script}\necho "exit status $?"\necho terminal-still-open\n`;
+      const args = how === 'file' ? [file] : ['--norc', '--noprofile', '-i'];
+      const run = await exec('bash', args, {
         PATH: `${dir}:/usr/bin:/bin`,
         HOME: dir,
         AWS_CONFIG_FILE: join(dir, 'no-config'),
@@ -66,7 +70,7 @@ export function cliSandbox(aws: string, fake: FakeIam): CliSandbox {
         AWS_EC2_METADATA_DISABLED: 'true',
         AWS_PAGER: '',
         ...(region === null ? {} : { AWS_REGION: region }),
-      });
+      }, how === 'pasted' ? pasted : undefined);
       return { run, requests: fake.requests.slice(before), lastLine: run.stdout.trimEnd().split('\n').pop() };
     },
     close: () => rmSync(dir, { recursive: true, force: true }),

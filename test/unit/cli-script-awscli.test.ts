@@ -31,10 +31,10 @@ describe.skipIf(aws === null)('the CloudShell script under the AWS CLI', { timeo
     sandbox?.close();
   });
 
-  const runScript = (link: LinkSettings, region?: string | null) => {
+  const runScript = (link: LinkSettings, region?: string | null, how?: 'file' | 'pasted') => {
     const script = buildCliScript(link);
     if (!script.ok) throw new Error(script.problem.message);
-    return sandbox.run(script.value, region);
+    return sandbox.run(script.value, region, how);
   };
 
   // A role name starting with "-" and using every other allowed punctuation: quoting and option parsing hold.
@@ -95,7 +95,7 @@ describe.skipIf(aws === null)('the CloudShell script under the AWS CLI', { timeo
     expect(lastLine).toBe(fake.roleArn(bare.roleName));
   });
 
-  it('reports a policy with another document and a role with another trust policy, and changes nothing', async () => {
+  it('reports a policy with another document and a role with another trust policy, and changes nothing (pasted into a terminal, which stays open)', async () => {
     const other = settings('dockercloud-role-other', { region: null, passRole: false });
     const plan = awsPlanFor(newLink(other))!;
     // Another team's role with the same name: another External ID. And the policy from the tests above
@@ -103,8 +103,8 @@ describe.skipIf(aws === null)('the CloudShell script under the AWS CLI', { timeo
     const foreignTrust = buildTrustPolicy({ externalId: 'someoneelse', requireMfa: false });
     fake.roles.set(other.roleName, { name: other.roleName, description: '', trustPolicy: foreignTrust, attached: [] });
     const limited = { ...other, policy: { region: 'us-west-2', passRole: false } };
-    const { run, requests } = await runScript(limited);
-    expect(run.code).toBe(1);
+    const { run, requests } = await runScript(limited, 'eu-west-1', 'pasted');
+    expect(run.stdout).toContain('exit status 1\nterminal-still-open\n');
     expect(requests.filter(isMutating)).toEqual([]);
     expect(run.stderr).toContain(`Policy ${POLICY_NAME} already exists with a different document: left unchanged.`);
     expect(run.stderr).toContain(`Role ${plan.roleName} already exists with a different trust policy: left unchanged.`);
