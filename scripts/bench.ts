@@ -6,9 +6,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
-import { launch, type Harness } from '../test/e2e/harness';
+import { CHROMIUM, launch, type Harness } from '../test/e2e/harness';
 import { buildReplica } from '../test/replica/server';
 import { byHand, withExtension, type EffortRun } from '../test/e2e/user-flow';
+import { stopUnlessFound } from './browsers';
 import { measureLatency } from './bench/latency';
 import { measureOverhead } from './bench/overhead';
 import { measureSizes } from './bench/sizes';
@@ -31,6 +32,7 @@ const verdict = (ok: boolean) => (ok ? 'meets' : 'MISSES');
 const busyPages = (run: EffortRun) => Object.entries(run.clicksPerConsolePage).filter(([, n]) => n > 1);
 
 async function main(): Promise<void> {
+  stopUnlessFound(CHROMIUM);
   const started = Date.now();
   log(`Building the extension into ${DIST} …`);
   await build({ configFile: 'vite.config.ts', logLevel: 'warn', mode: 'production', build: { outDir: DIST, emptyOutDir: true } });

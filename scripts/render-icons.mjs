@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S npx tsx
 // Renders the extension icons (assets/icon-{16,32,48,128}.png) from the SVG
 // sources in assets/ using headless Chromium via playwright-core.
 //
@@ -7,11 +7,12 @@
 // 16 and 32 px use the simplified assets/icon-small.svg; 48 and 128 px use
 // assets/icon.svg. Backgrounds are transparent.
 //
-// Set CHROMIUM_PATH to override the browser binary (default /usr/bin/chromium).
+// The browser is the one `npm run doctor` reports (CHROMIUM_PATH, a system install or Playwright's).
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { findBrowser, nodeSystem, stopUnlessFound } from './browsers.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const assets = join(root, 'assets');
@@ -23,8 +24,10 @@ const targets = [
   { size: 128, src: 'icon.svg' },
 ];
 
+const found = findBrowser('chromium', nodeSystem());
+stopUnlessFound(found);
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: found.path,
   args: [
     '--no-sandbox',
     '--disable-gpu',

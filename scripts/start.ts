@@ -6,12 +6,13 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
-import { AWS_CONSOLE, launch } from '../test/e2e/harness';
+import { AWS_CONSOLE, CHROMIUM, launch } from '../test/e2e/harness';
 import { buildReplica } from '../test/replica/server';
 import { withExtension } from '../test/e2e/user-flow';
+import { hasDisplay, nodeSystem, stopUnlessFound } from './browsers';
 
 const args = process.argv.slice(2);
-const headless = args.includes('--headless') || !process.env.DISPLAY;
+const headless = args.includes('--headless') || !hasDisplay(nodeSystem());
 const outIndex = args.indexOf('--out');
 const outDir = resolve((outIndex >= 0 && args[outIndex + 1]) || 'artifacts/walkthrough');
 
@@ -82,5 +83,6 @@ async function walkthrough(): Promise<void> {
   }
 }
 
+stopUnlessFound(CHROMIUM);
 await buildAll();
 await (headless ? walkthrough() : interactive());

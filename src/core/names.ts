@@ -7,7 +7,8 @@ export type Namespace = string & { readonly brand: 'Namespace' };
 
 export const NAMESPACE_MIN = 4;
 export const NAMESPACE_MAX = 30;
-const NAMESPACE = /^[a-z0-9]+$/;
+/** Also the CloudFormation template's AllowedPattern, so both accept the same names. */
+export const NAMESPACE_PATTERN = /^[a-z0-9]+$/;
 
 /** Surrounding whitespace is forgiven (names are often pasted); anything else is explained. */
 export function parseNamespace(input: string): Result<Namespace> {
@@ -15,7 +16,7 @@ export function parseNamespace(input: string): Result<Namespace> {
   if (name === '') return fail('namespaceEmpty');
   if (/\s/.test(name)) return fail('namespaceHasSpace');
   const lower = name.toLowerCase();
-  if (lower !== name && NAMESPACE.test(lower) && lower.length >= NAMESPACE_MIN && lower.length <= NAMESPACE_MAX) {
+  if (lower !== name && NAMESPACE_PATTERN.test(lower) && lower.length >= NAMESPACE_MIN && lower.length <= NAMESPACE_MAX) {
     return fail('namespaceUppercase', lower);
   }
   const bad = [...name].find((c) => !/[a-z0-9]/.test(c));
@@ -39,7 +40,7 @@ export function externalIdFor(namespace: Namespace): string {
 }
 
 export const ROLE_NAME_MAX = 64;
-const ROLE_NAME_CHAR = /[\w+=,.@-]/;
+export const ROLE_NAME_CHAR = /[\w+=,.@-]/;
 
 export function validateRoleName(name: string): Result<string> {
   if (name === '') return fail('roleNameEmpty');

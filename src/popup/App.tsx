@@ -7,6 +7,7 @@ import { ArnPanel } from './ArnPanel';
 import { Checklist } from './Checklist';
 import { HostAccess } from './HostAccess';
 import { NamespaceSwitcher } from './NamespaceSwitcher';
+import { ScriptOrTemplate } from './ScriptOrTemplate';
 import { SetupForm } from './SetupForm';
 import { request, useBackgroundState } from './store';
 
@@ -85,6 +86,7 @@ function LinkView({ link, view }: { link: Link; view: PopupView }) {
       </dl>
       <Checklist link={link} task={view.dockerTask} />
       <ArnPanel link={link} task={view.dockerTask} />
+      <ScriptOrTemplate link={link} />
       <footer>
         {confirming === null ? (
           <>

@@ -1,18 +1,20 @@
-// The Firefox harness: the built Firefox extension (dist-firefox/) in Debian's Firefox ESR, driven through
+// The Firefox harness: the built Firefox extension (dist-firefox/) in Firefox (see FIREFOX), driven through
 // WebDriver BiDi with puppeteer-core (Playwright drives only its own patched Firefox, which cannot load an
 // extension). Firefox has no host-resolver rules: every HTTPS request goes to a local CONNECT proxy that
 // tunnels the AWS console's and Docker Cloud's host names to the replica server, so the shipped match
 // patterns are exercised here too, and refuses any other host.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { connect } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import puppeteer, { ProtocolError, type Browser, type Page } from 'puppeteer-core';
+import { browserPath, findBrowser, nodeSystem } from '../../scripts/browsers';
 import { startReplicaServer, type ReplicaServer } from '../replica/server';
 
-export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+/** FIREFOX_PATH, a system install or Playwright's; not found, the Firefox tests are skipped (outside CI). */
+export const FIREFOX = findBrowser('firefox', nodeSystem());
 export const FIREFOX_EXTENSION_DIR = resolve('dist-firefox');
 const TUNNELLED = /^(?:console\.aws\.amazon\.com|[a-z0-9-]+\.console\.aws\.amazon\.com|cloud\.docker\.com):443$/;
 
@@ -42,10 +44,10 @@ async function startTunnel(port: number) {
 }
 
 /** Firefox with the extension installed as a temporary add-on, the way `web-ext run` and about:debugging load it. */
-async function launchWithExtension(proxyPort: number, addonId: string, uuid: string): Promise<Browser> {
+async function launchWithExtension(executablePath: string, proxyPort: number, addonId: string, uuid: string): Promise<Browser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
-    executablePath: FIREFOX,
+    executablePath,
     headless: true,
     // The replica's certificate is self-signed.
     acceptInsecureCerts: true,
@@ -100,7 +102,7 @@ async function quit(browser: Browser): Promise<void> {
 }
 
 export async function launchFirefox(): Promise<FirefoxHarness> {
-  if (!existsSync(FIREFOX)) throw new Error(`No Firefox at ${FIREFOX}: apt-get install -y firefox-esr (as .ci/run does), or set FIREFOX_PATH.`);
+  const executablePath = browserPath(FIREFOX);
   const manifest = JSON.parse(readFileSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };
   // The add-on's internal UUID, chosen here so the popup's moz-extension:// address is known in advance.
   const uuid = randomUUID();
@@ -110,7 +112,7 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
     await tunnel.close();
     await server.close();
   };
-  const browser = await launchWithExtension(tunnel.port, manifest.browser_specific_settings.gecko.id, uuid).catch(async (error: unknown) => {
+  const browser = await launchWithExtension(executablePath, tunnel.port, manifest.browser_specific_settings.gecko.id, uuid).catch(async (error: unknown) => {
     await stopServers();
     throw error;
   });

@@ -1,14 +1,17 @@
-// The browser harness: the built extension in Debian's Chromium, with the real AWS console and
+// The browser harness: the built extension in Chromium (found by scripts/browsers.ts), with the real AWS console and
 // Docker Cloud host names mapped to the replica server, so the shipped match patterns are exercised.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { browserPath, findBrowser, nodeSystem } from '../../scripts/browsers';
 import { startReplicaServer, type ReplicaServer } from '../replica/server';
 import type { ConfigPatch } from '../replica/state';
 
 export const EXTENSION_DIR = resolve('dist');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** CHROMIUM_PATH, a system install or Playwright's; not found: `chromiumPath()` throws the paragraph that says what to do. */
+export const CHROMIUM = findBrowser('chromium', nodeSystem());
+export const chromiumPath = () => browserPath(CHROMIUM);
 export const AWS_CONSOLE = 'https://console.aws.amazon.com';
 export const AWS_CONSOLE_REGIONAL = 'https://us-east-1.console.aws.amazon.com';
 export const DOCKER_CLOUD = 'https://cloud.docker.com';
@@ -61,7 +64,7 @@ export async function launch(
   const server = await startReplicaServer({ config: opts.config });
   const userDataDir = mkdtempSync(join(tmpdir(), 'dockercloud-aws-link-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
+    executablePath: chromiumPath(),
     headless: opts.headless ?? true,
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 900 },

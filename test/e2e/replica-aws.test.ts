@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildReplica, startReplicaServer, type ReplicaServer } from '../replica/server';
+import { chromiumPath } from './harness';
 
 const IAM = 'https://console.aws.amazon.com/iam/home';
 const SHOTS = '/tmp/replica-shots';
@@ -27,7 +28,7 @@ beforeAll(async () => {
     .map((host) => `MAP ${host} 127.0.0.1:${server.port}`)
     .join(', ');
   browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', `--host-resolver-rules=${map}`],

@@ -7,6 +7,7 @@ import { DOCKERCLOUD_POLICY, role } from '../replica/docker/fixtures';
 import { ERRORS } from '../replica/docker/verify';
 import { startReplicaServer, type ReplicaServer } from '../replica/server';
 import type { ConfigPatch } from '../replica/state';
+import { chromiumPath } from './harness';
 
 const SHOTS = '/tmp/docker-shots';
 const ORIGIN = 'https://cloud.docker.com';
@@ -19,7 +20,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   server = await startReplicaServer();
   browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     headless: true,
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
