@@ -37,17 +37,14 @@ function options(args) {
   return o;
 }
 
-/** The recorded load process, if it is still alive. */
+/** The recorded load process, if it is still alive and still this script (a pid can be reused). */
 function running() {
   if (!existsSync(PID_FILE)) return null;
   const pid = Number(readFileSync(PID_FILE, 'utf8'));
-  try {
-    process.kill(pid, 0);
-    return pid;
-  } catch {
-    rmSync(PID_FILE, { force: true });
-    return null;
-  }
+  const cmdline = `/proc/${pid}/cmdline`;
+  const ours = Number.isInteger(pid) && pid > 0 && alive(pid) && (!existsSync('/proc/self') || (existsSync(cmdline) && readFileSync(cmdline, 'utf8').includes('load.mjs')));
+  if (!ours) rmSync(PID_FILE, { force: true });
+  return ours ? pid : null;
 }
 
 const alive = (pid) => {
