@@ -286,16 +286,17 @@ describe('the reducer over random sequences of well-formed messages', () => {
     .map((request) => ({ role: 'docker', request }) as Incoming);
 
   // The happy path's messages, often enough that sequences reach "verified" and "linked".
-  const happyPath: Incoming[] = [
+  const happyArb: fc.Arbitrary<Incoming> = fc.constantFrom<Incoming>(
     { role: 'popup', request: { kind: 'saveLink', settings: { namespace: 'moby' as never, policy: { region: null, passRole: false }, roleName: 'dockercloud-role', sharedAwsAccount: false } } },
     { role: 'aws', request: { kind: 'awsRoleObserved', role: { roleArn: 'arn:aws:iam::123456789012:role/dockercloud-role', trustPolicy: buildTrustPolicy({ externalId: 'moby', requireMfa: false }), attachedPolicyNames: [POLICY_NAME] } } },
     { role: 'popup', request: { kind: 'sendToDockerCloud', namespace: 'moby' as never, replaceExisting: false } },
     { role: 'docker', request: { kind: 'dockerResult', namespace: 'moby' as never, result: { outcome: 'linked' } } },
-  ];
-  const happyArb: fc.Arbitrary<Incoming> = fc.constantFrom(...happyPath);
+  );
   const reached = { linked: 0, verified: 0 };
   it('never throws; every state is storable and reads back the same; linked only after Docker Cloud said so for the task in flight (property)', () => {
-    fc.assert(
+    // Random sequences reach "linked" only a few times in 1500 runs: more are drawn (never more than 5 rounds)
+    // until they have, so that the property has been checked where it matters and the check below never flakes.
+    for (let round = 0; round < 5 && (reached.linked === 0 || reached.verified === 0); round++) fc.assert(
       fc.property(fc.array(fc.oneof(popupArb, awsArb, dockerArb, happyArb, happyArb), { maxLength: 40 }), (messages) => {
         let world: World = { stored: emptyState(), task: null, recovered: null };
         let now = 1_700_000_000_000;
@@ -324,9 +325,7 @@ describe('the reducer over random sequences of well-formed messages', () => {
           }
         }
       }),
-      // The happy path in order first: random sequences reach "linked" only a few times in 1500 runs, and
-      // a run that never did would leave the property unchecked where it matters (and fail below).
-      { numRuns: 1500, examples: [[happyPath]] },
+      { numRuns: 1500 },
     );
     // The sequences do reach the guarded steps, so the property is not vacuous.
     expect(reached.verified).toBeGreaterThan(0);
