@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { reduce, type Incoming, type World } from '../../src/background/reducer';
-import { classifySender, type Extension, type Sender, type SenderRole } from '../../src/background/sender';
+import { classifySender, type Extension, type Sender } from '../../src/background/sender';
 import { readPlan, readVerdict } from '../../src/content/aws/answers';
 import { iamRoute } from '../../src/content/aws/routes';
 import { openNamespace } from '../../src/content/docker/page';
@@ -36,7 +36,7 @@ describe('classifySender: verdicts written by hand', () => {
   const web = (url: string, more: Partial<Sender> = {}): Sender => ({ id: ext.id, url, frameId: 0, tab, ...more });
   const POPUP = `${ext.origin}src/popup/index.html`;
   // [sender, the role it may act as (null: rejected)], each decided by reading the threat model, not the code.
-  const CASES: [string, Sender, SenderRole | null][] = [
+  const CASES: [string, Sender, 'popup' | 'aws' | 'docker' | null][] = [
     ['the toolbar popup (no tab, no frame id)', { id: ext.id, url: POPUP }, 'popup'],
     ['the popup opened in a tab', web(POPUP), 'popup'],
     ['the popup with a query and hash', web(`${POPUP}?ns=moby#top`), 'popup'],
