@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-// The trusted-entity step and the fill primitives on a bare DOM that is no replica. "Require MFA: not
+// The trusted-entity step and the checkbox primitive on a bare DOM that is no replica. "Require MFA: not
 // ticked" is a claim about the box, so it must come from reading the box: a box that starts ticked, one the
 // page ticks again, one that cannot be changed. And a control found twice is filled in neither place.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -12,7 +12,6 @@ vi.mock('webextension-polyfill', async () => {
 });
 
 const { setChecked } = await import('../../src/content/aws/dom/controls');
-const { Filling } = await import('../../src/content/aws/pages/filling');
 const { default: trustedEntityPage } = await import('../../src/content/aws/pages/role-trusted-entity');
 
 type Plan = NonNullable<AwsPlan>;
@@ -124,7 +123,7 @@ describe('the exactly-one rule on the same step', () => {
   });
 });
 
-describe('the fill primitives report the box, not the intent', () => {
+describe('the checkbox primitive reports the box, not the intent', () => {
   const box = (checked: boolean) => {
     document.body.innerHTML = '<input type="checkbox" id="b">';
     const el = document.getElementById('b') as HTMLInputElement;
@@ -142,23 +141,5 @@ describe('the fill primitives report the box, not the intent', () => {
     const plain = box(true);
     expect(setChecked(plain, false)).toBe(true);
     expect(plain.checked).toBe(false);
-  });
-
-  it('Filling.check moves a value the page put back after the fill from "filled" to "set by hand"', async () => {
-    const el = box(true);
-    const filling = new Filling();
-    expect(filling.check({ status: 'found', el }, false, MFA, 'not ticked')).toBe(true);
-    el.checked = true; // the page re-renders the box ticked
-    await filling.confirm(new AbortController().signal);
-    expect(filling.shown.filled.map((r) => r.label)).not.toContain(MFA);
-    expect(filling.shown.problems.some((p) => p.includes(MFA))).toBe(true);
-  });
-
-  it('Filling.check never claims a box it could not find with certainty', () => {
-    const filling = new Filling();
-    expect(filling.check({ status: 'ambiguous' }, false, MFA, 'not ticked')).toBe(false);
-    expect(filling.check({ status: 'missing' }, false, MFA, 'not ticked')).toBe(false);
-    expect(filling.shown.filled).toEqual([]);
-    expect(filling.shown.problems).toHaveLength(2);
   });
 });
