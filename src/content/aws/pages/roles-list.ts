@@ -16,7 +16,10 @@ export default definePage(rolesList, async ({ plan, guide }, signal) => {
     // "View role" in the flash; the 2016 console has none, so the role's link in the list.
     const view = buttonByText('viewRole', flash);
     const link = () => one([...document.querySelectorAll('a')].filter((a) => a.textContent?.trim() === plan.roleName));
-    guide.show({ title: t('awsRoleCreatedNext', plan.roleName), tone: 'success' }, found(view) ?? found(link()));
+    // The 2016 list loads its rows after the flash: its role link is waited for, not looked for once.
+    const target = found(view) ?? (await waitFor(() => found(link()), { signal, timeout: 5000 }));
+    if (signal.aborted) return;
+    guide.show({ title: t('awsRoleCreatedNext', plan.roleName), tone: 'success' }, target);
     return;
   }
   if (plan.nextStep !== 'roleCreated') return;
