@@ -1,10 +1,8 @@
 // The link as a bash script for AWS CloudShell or any AWS CLI v2: the console path's documents, created by the CLI.
 import { DOCKER_CLOUD_ACCOUNT_ID, POLICY_DESCRIPTION, POLICY_NAME, ROLE_DESCRIPTION } from './docker-cloud';
 import type { LinkSettings } from './flow';
-import { externalIdFor, validateRoleName } from './names';
-import { buildPolicyDocument } from './policy';
+import { linkDocuments } from './link-documents';
 import { ok, type Result } from './problem';
-import { buildTrustPolicy } from './trust-policy';
 
 /** One bash word holding exactly `value`, whatever it contains. */
 export function shellQuote(value: string): string {
@@ -14,16 +12,13 @@ export function shellQuote(value: string): string {
 export const cliScriptFileName = (settings: LinkSettings): string => `dockercloud-link-${settings.namespace}.sh`;
 
 export function buildCliScript(settings: LinkSettings): Result<string> {
-  const policyDocument = buildPolicyDocument(settings.policy);
-  if (!policyDocument.ok) return policyDocument;
-  const roleName = validateRoleName(settings.roleName);
-  if (!roleName.ok) return roleName;
-  const externalId = externalIdFor(settings.namespace);
-  const trustPolicy = buildTrustPolicy({ externalId, requireMfa: false });
+  const documents = linkDocuments(settings);
+  if (!documents.ok) return documents;
+  const { policyDocument, roleName, externalId, trustPolicy } = documents.value;
   const q = shellQuote;
   return ok(`#!/usr/bin/env bash
 # Docker Cloud AWS Link: links this AWS account to the Docker Cloud namespace ${settings.namespace}.
-# Creates the IAM policy ${POLICY_NAME} and the role ${roleName.value}, which Docker Cloud's AWS account
+# Creates the IAM policy ${POLICY_NAME} and the role ${roleName}, which Docker Cloud's AWS account
 # ${DOCKER_CLOUD_ACCOUNT_ID} may assume with External ID ${externalId} (no MFA), attaches the policy, and prints the Role ARN last.
 # Run it in AWS CloudShell, or wherever AWS CLI v2 is signed in to the account: bash ${cliScriptFileName(settings)}
 # (or paste it into the shell). Safe to run again: what exists and matches is kept; what differs is reported, unchanged.
@@ -33,10 +28,10 @@ set -euo pipefail
 export AWS_PAGER=''
 
 policy_name=${q(POLICY_NAME)}
-role_name=${q(roleName.value)}
+role_name=${q(roleName)}
 policy_description=${q(POLICY_DESCRIPTION)}
 role_description=${q(ROLE_DESCRIPTION)}
-policy_document=${q(policyDocument.value)}
+policy_document=${q(policyDocument)}
 trust_policy=${q(trustPolicy)}
 # True when what IAM holds equals the documents above (JMESPath literals: key order and spacing aside).
 policy_matches="PolicyVersion.Document == \\\`$policy_document\\\`"

@@ -1,10 +1,9 @@
 // The link as a CloudFormation template: the console path's policy and role, with the namespace as a parameter.
 import { POLICY_DESCRIPTION, POLICY_NAME, ROLE_DESCRIPTION } from './docker-cloud';
 import type { LinkSettings } from './flow';
-import { externalIdFor, NAMESPACE_MAX, NAMESPACE_MIN, NAMESPACE_PATTERN, ROLE_NAME_CHAR, ROLE_NAME_MAX, validateRoleName } from './names';
-import { buildPolicyDocument } from './policy';
+import { linkDocuments } from './link-documents';
+import { NAMESPACE_MAX, NAMESPACE_MIN, NAMESPACE_PATTERN, ROLE_NAME_CHAR, ROLE_NAME_MAX } from './names';
 import { ok, type Result } from './problem';
-import { buildTrustPolicy } from './trust-policy';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -24,13 +23,11 @@ function substitute(json: Json, value: string, replacement: Json): Json {
 }
 
 export function buildCloudFormationTemplate(settings: LinkSettings): Result<string> {
-  const policyDocument = buildPolicyDocument(settings.policy);
-  if (!policyDocument.ok) return policyDocument;
-  const roleName = validateRoleName(settings.roleName);
-  if (!roleName.ok) return roleName;
+  const documents = linkDocuments(settings);
+  if (!documents.ok) return documents;
+  const { policyDocument, roleName, externalId, trustPolicy } = documents.value;
   // The console's trust policy, its External ID taken from the Namespace parameter.
-  const externalId = externalIdFor(settings.namespace);
-  const trust = JSON.parse(buildTrustPolicy({ externalId, requireMfa: false })) as Json;
+  const trust = JSON.parse(trustPolicy) as Json;
   const ids = TEMPLATE_IDS;
   const template = {
     AWSTemplateFormatVersion: '2010-09-09',
@@ -48,7 +45,7 @@ export function buildCloudFormationTemplate(settings: LinkSettings): Result<stri
       [ids.roleName]: {
         Type: 'String',
         Description: 'The name of the role Docker Cloud assumes.',
-        Default: roleName.value,
+        Default: roleName,
         AllowedPattern: `^${ROLE_NAME_CHAR.source}+$`,
         MinLength: 1,
         MaxLength: ROLE_NAME_MAX,
@@ -61,7 +58,7 @@ export function buildCloudFormationTemplate(settings: LinkSettings): Result<stri
         Properties: {
           ManagedPolicyName: POLICY_NAME,
           Description: POLICY_DESCRIPTION,
-          PolicyDocument: JSON.parse(policyDocument.value) as Json,
+          PolicyDocument: JSON.parse(policyDocument) as Json,
         },
       },
       [ids.role]: {
