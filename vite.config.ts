@@ -15,7 +15,9 @@ function firefoxManifest(): ManifestV3Export {
     background: { ...background, scripts: [service_worker] },
     browser_specific_settings: {
       gecko: {
-        id: 'dockercloud-aws-link@extensions.invalid',
+        // A GUID, fixed for the life of the add-on: AMO ties the listing, signing and updates to it, and unlike an
+        // email-style id it claims no domain the project does not own. Never change it after the first upload.
+        id: '{1fa93083-781d-49a5-bfba-a9e016aaf5e9}',
         strict_min_version: '140.0',
         data_collection_permissions: { required: ['none'] },
       },
@@ -52,5 +54,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
+    // Extension pages the manifest does not name: CRXJS builds every HTML input as a page of the extension.
+    rollupOptions: { input: { welcome: 'src/welcome/index.html' } },
   },
 });

@@ -44,7 +44,13 @@ const DEFENCES: Defence[] = [
     id: 'senderAwsHost',
     name: 'sender policy: console host',
     mutation: 'any host ending in console.aws.amazon.com accepted',
-    edits: [{ file: 'src/background/sender.ts', search: String.raw`const AWS_CONSOLE_HOST = /^(?:[a-z0-9-]{1,63}\.)?console\.aws\.amazon\.com$/;`, replace: String.raw`const AWS_CONSOLE_HOST = /console\.aws\.amazon\.com$/;` }],
+    edits: [
+      {
+        file: 'src/background/sender.ts',
+        search: String.raw`const AWS_CONSOLE_HOST = /^(?:\d{12}-[a-z0-9]{1,50}\.)?(?:[a-z0-9-]{1,63}\.)?console\.aws\.amazon\.com$/;`,
+        replace: String.raw`const AWS_CONSOLE_HOST = /console\.aws\.amazon\.com$/;`,
+      },
+    ],
     unit: ['test/unit/background-sender.test.ts', 'test/unit/hardening.test.ts', 'test/unit/manifest.test.ts'],
     e2e: [],
   },
@@ -58,9 +64,29 @@ const DEFENCES: Defence[] = [
   },
   {
     id: 'roleName',
-    name: 'role-name check (observed ARN)',
-    mutation: "an ARN of another role's page replaces the link's role",
-    edits: [{ file: 'src/background/reducer.ts', search: 'if (arn.value.roleName !== expected) {', replace: 'if (false) {' }],
+    name: 'role-name check (observed role)',
+    mutation: "another role's page (ARN and trust policy) replaces the link's role",
+    edits: [
+      {
+        file: 'src/background/reducer.ts',
+        search: "// Another role's page (the user browsing IAM) must not replace this namespace's role.\n      const expected = roleNameOf(link);\n      if (arn.value.roleName !== expected) {",
+        replace: "const expected = roleNameOf(link);\n      if (false) {",
+      },
+    ],
+    unit: ['test/unit/background-reducer.test.ts'],
+    e2e: [],
+  },
+  {
+    id: 'roleNameShown',
+    name: 'role-name check (ARN shown)',
+    mutation: "the ARN shown on another role's page is captured as the link's",
+    edits: [
+      {
+        file: 'src/background/reducer.ts',
+        search: "const arn = parseRoleArn(request.roleArn);\n      if (!arn.ok) return unchanged(world, verdict(arn.problem));\n      const expected = roleNameOf(link);\n      if (arn.value.roleName !== expected) {",
+        replace: "const arn = parseRoleArn(request.roleArn);\n      if (!arn.ok) return unchanged(world, verdict(arn.problem));\n      const expected = roleNameOf(link);\n      if (false) {",
+      },
+    ],
     unit: ['test/unit/background-reducer.test.ts'],
     e2e: [],
   },
@@ -76,7 +102,7 @@ const DEFENCES: Defence[] = [
     id: 'secondArnRead',
     name: 'second ARN read',
     mutation: 'the ARN is not read again once the role page settled',
-    edits: [{ file: 'src/content/aws/pages/role-details.ts', search: 'if (roleArnOnPage(roleName) !== arn) return', replace: 'if (false) return' }],
+    edits: [{ file: 'src/content/aws/pages/role-details.ts', search: 'if (roleArnOnPage(plan.roleName) !== arn) return', replace: 'if (false) return' }],
     unit: [],
     e2e: ['test/e2e/hardening-page.test.ts'],
   },
@@ -87,8 +113,8 @@ const DEFENCES: Defence[] = [
     edits: [
       {
         file: 'src/content/aws/pages/role-trusted-entity.ts',
-        search: "filling.check(switchByLabel('requireMfa', 'checkbox'), false, t('awsFieldRequireMfa'), t('awsValueNotTicked'));",
-        replace: "filling.note(t('awsFieldRequireMfa'), t('awsValueNotTicked'));",
+        search: "filling.check(() => switchByLabel('requireMfa', 'checkbox'), false, t('awsFieldRequireMfa'), t('awsValueNotTicked'));",
+        replace: "filling.filled.push({ label: t('awsFieldRequireMfa'), value: t('awsValueNotTicked') });",
       },
     ],
     unit: ['test/unit/trusted-entity-step.test.ts'],
@@ -119,35 +145,72 @@ const DEFENCES: Defence[] = [
     e2e: ['test/e2e/aws-fallback.test.ts'],
   },
   {
-    id: 'settleReRead',
-    name: 'fill-and-hold (today: the re-read after settling)',
-    mutation: 'values are not read again after the page settled',
-    edits: [{ file: 'src/content/aws/pages/filling.ts', search: 'for (const value of this.held.splice(0)) if (!value.holds()) value.undo();', replace: 'this.held.splice(0);' }],
-    unit: ['test/unit/trusted-entity-step.test.ts'],
-    e2e: [],
-  },
-  {
     id: 'scopedRegion',
     name: 'scoped-region rule',
-    mutation: '-',
-    notPresent: 'controls are looked for in the whole document; the console engine (issue 11) adds the main-content scope',
-    unit: [],
-    e2e: [],
+    mutation: "controls are looked for in the whole document (the global header's too), not only in the console's main content",
+    edits: [
+      { file: 'src/content/aws/dom/find.ts', search: 'root = mains.length === 1 && mains[0] ? mains[0] : document.body;', replace: 'root = document.body;' },
+      {
+        file: 'src/content/aws/dom/find.ts',
+        search: "if (!root.contains(el) || el.closest(OUTSIDE)) return false;\n  return root !== document.body || !el.closest('header');",
+        replace: 'return root.contains(el);',
+      },
+    ],
+    unit: ['test/unit/trusted-entity-step.test.ts'],
+    e2e: ['test/e2e/drift-matrix.test.ts'],
   },
   {
     id: 'fillAndHold',
-    name: 'fill-and-hold (watch and refill until the user leaves)',
-    mutation: '-',
-    notPresent: 'values are re-read once after settling (settleReRead above), not watched; the console engine (issue 11) adds it',
-    unit: [],
+    name: 'fill-and-hold: a value the page resets is not claimed',
+    mutation: 'values are never read again once set: one the page resets is still said to be filled',
+    edits: [{ file: 'src/content/aws/pages/filling.ts', search: "if (h.state !== 'holding' || (await h.holds()) ||", replace: "if (h.state !== 'holding' || true ||" }],
+    unit: ['test/unit/trusted-entity-step.test.ts'],
+    e2e: ['test/e2e/aws-role.test.ts'],
+  },
+  {
+    id: 'fillAndHoldRefill',
+    name: 'fill-and-hold: a value the page resets is filled again',
+    mutation: 'a value the page put back is given to the user at once, never set again',
+    edits: [
+      {
+        file: 'src/content/aws/pages/filling.ts',
+        search: "        h.refills++;\n        h.since = performance.now();\n        if (!(await h.apply())) this.drop(h, 'lost');",
+        replace: "        this.drop(h, 'lost');",
+      },
+    ],
+    unit: ['test/unit/trusted-entity-step.test.ts'],
+    e2e: ['test/e2e/drift-matrix.test.ts'],
+  },
+  {
+    id: 'armedVisitContent',
+    name: 'armed-visit gate (content side, admitVisit)',
+    mutation: 'an unarmed visit of the step in progress is filled at once, without the user pressing the offer',
+    edits: [{ file: 'src/content/aws/armed.ts', search: '  if (plan.armed) {\n    reportFor(plan);', replace: '  if (true) {\n    reportFor(plan);' }],
+    unit: ['test/unit/armed-visit.test.ts'],
+    e2e: ['test/e2e/hardening-armed.test.ts'],
+  },
+  {
+    id: 'armedVisitStep',
+    name: 'armed-visit gate (only the step in progress)',
+    mutation: "a page of another step than the link's next one is filled or offered too",
+    edits: [{ file: 'src/content/aws/armed.ts', search: 'if (task === null || !serves) return null;', replace: 'if (task === null) return null;' }],
+    unit: ['test/unit/armed-visit.test.ts'],
     e2e: [],
   },
   {
-    id: 'armedVisit',
-    name: 'armed-visit gate',
-    mutation: '-',
-    notPresent: 'the safety work (issue 13) adds the background token and the content-side offer',
+    id: 'armedVisitRouter',
+    name: 'armed-visit gate (the router asks it)',
+    mutation: 'the router runs a page with the plan it got, armed or not, without passing the gate',
+    edits: [{ file: 'src/content/aws/router.ts', search: 'const admitted = await admitVisit(page, current, signal);', replace: 'const admitted = current;' }],
     unit: [],
+    e2e: ['test/e2e/hardening-armed.test.ts'],
+  },
+  {
+    id: 'armedVisitBackground',
+    name: 'armed-visit gate (background refuses unarmed reports)',
+    mutation: "reports from a tab not armed for the link change the link's progress",
+    edits: [{ file: 'src/background/reducer.ts', search: 'if (armOf(world, tabId, now)?.link.settings.namespace !== ns) return', replace: 'if (false) return' }],
+    unit: ['test/unit/background-reducer.test.ts'],
     e2e: [],
   },
 ];
@@ -253,21 +316,31 @@ try {
     }
     process.stderr.write(`\n${d.id}: ${d.mutation}\n`);
     const groups = [['unit', d.unit], ['e2e', e2e]] as const;
-    /** The test list unmutated (once per list), so that a failure below is the mutation's doing. */
-    const clean = (project: 'unit' | 'e2e', files: readonly string[]): boolean => {
-      if (!baseline) return true;
+    /**
+     * The test list unmutated (once per list), so that a failure below is the mutation's doing: a test that
+     * already fails without it (a stale one on main) never counts as catching it.
+     */
+    const clean = (project: 'unit' | 'e2e', files: readonly string[]): Run | null => {
+      if (!baseline) return null;
       const key = `${project}:${files.join(',')}`;
       if (!baselines.has(key)) {
         process.stderr.write(`  baseline ${project}\n`);
         baselines.set(key, runTests(dir, project, [...files]));
       }
-      return baselines.get(key)?.ok ?? false;
+      return baselines.get(key) ?? null;
     };
-    const originals = d.edits.map((e) => ({ ...e, path: join(dir, e.file), text: readFileSync(join(dir, e.file), 'utf8') }));
+    // Per file, so that several edits of one file all apply (each on the text the one before left).
+    const originals = [...new Set(d.edits.map((e) => e.file))].map((file) => ({
+      path: join(dir, file),
+      text: readFileSync(join(dir, file), 'utf8'),
+      edits: (d.edits ?? []).filter((e) => e.file === file),
+    }));
     const mutate = (on: boolean) => {
-      for (const o of originals) writeFileSync(o.path, on ? o.text.replace(o.search, () => o.replace) : o.text);
+      for (const o of originals) writeFileSync(o.path, on ? o.edits.reduce((text, e) => text.replace(e.search, () => e.replace), o.text) : o.text);
     };
     const failures: string[] = [];
+    /** Tests failing already without the mutation: reported, not counted. */
+    const stale: string[] = [];
     const ran: string[] = [];
     let error: string | null = null;
     try {
@@ -275,23 +348,28 @@ try {
       for (const [project, files] of groups) {
         if (files.length === 0) continue;
         mutate(false);
-        if (!clean(project, files)) {
-          error = `${project} tests fail without the mutation`;
+        const before = clean(project, files);
+        if (before?.error) {
+          error = `${project} tests do not run without the mutation: ${before.error}`;
           break;
         }
+        if (before && before.failed.length > 0) stale.push(...before.failed);
         mutate(true);
         process.stderr.write(`  mutated ${project}\n`);
         ran.push(...files.map((f) => f.replace(/^test\//, '')));
         const run = runTests(dir, project, [...files]);
-        failures.push(...run.failed);
+        const fresh = run.failed.filter((name) => !before?.failed.includes(name));
+        failures.push(...fresh);
         error ??= run.error;
-        if (run.failed.length > 0) break;
+        if (fresh.length > 0) break;
       }
     } finally {
       mutate(false);
     }
     const caught = failures.length > 0 ? 'yes' : error ? `ERROR: ${error}` : 'NO';
-    rows.push({ defence: d, tests: ran.join(', ') || tests, caught, by: failures.slice(0, 2).join(' | ') + (failures.length > 2 ? ` (+${failures.length - 2})` : '') });
+    const by = failures.slice(0, 2).join(' | ') + (failures.length > 2 ? ` (+${failures.length - 2})` : '');
+    const note = stale.length > 0 ? ` [already failing without the mutation, not counted: ${stale.join(' | ')}]` : '';
+    rows.push({ defence: d, tests: ran.join(', ') || tests, caught, by: by + note });
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

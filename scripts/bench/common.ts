@@ -2,6 +2,7 @@
 // way the popup's "Save" leaves it (the background computes the console pages' plan from it).
 import type { Harness } from '../../test/e2e/harness';
 import type { StepId } from '../../src/core/flow';
+import { armConsoleTab } from '../../test/e2e/armed-support';
 import { linkState, seed, settings } from '../../test/e2e/popup-support';
 
 export function quantile(values: number[], q: number): number {
@@ -18,6 +19,8 @@ export async function seedLink(h: Harness, namespace: string | null, done: StepI
   const now = Date.now();
   const link = { settings: settings(namespace ?? ''), done: Object.fromEntries(done.map((s) => [s, now])), capturedRoleArn: null, problems: {} };
   await seed(h, namespace === null ? undefined : linkState({ [namespace]: link }));
+  // The console pages fill only in a tab the extension opened for the link's next step: arm the one measured.
+  if (namespace !== null) await armConsoleTab(h, namespace);
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

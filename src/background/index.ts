@@ -1,17 +1,22 @@
 // The background: the single owner of state. Every message is checked (sender, then schema), reduced, stored,
 // broadcast to the popup, and answered.
 import browser from '../browser';
+import { followProgressOnBadge } from './badge';
 import { awsRequestSchema, dockerRequestSchema, popupRequestSchema } from '../core/schemas';
-import { reduce, type Incoming, type Reply, type World } from './reducer';
+import { bind, reduce, viewOf, type Incoming, type Reply, type World } from './reducer';
 import { classifySender, type Extension, type SenderRole } from './sender';
-import { readWorld, writeWorld } from './storage';
+import { readWorld, restrictStorage, writeWorld } from './storage';
 import { openTab } from './tabs';
+import { WELCOME_PATH, openWelcomeOnInstall } from './welcome';
 
 const extension: Extension = {
   id: browser.runtime.id,
   origin: browser.runtime.getURL(''),
   popupPath: new URL(browser.runtime.getURL(browser.runtime.getManifest().action?.default_popup ?? 'src/popup/index.html')).pathname,
+  welcomePath: new URL(browser.runtime.getURL(WELCOME_PATH)).pathname,
 };
+
+const storageRestricted = restrictStorage();
 
 /** Reads and writes one message at a time, so two messages never interleave on the stored state. */
 let queue: Promise<unknown> = Promise.resolve();
@@ -21,25 +26,47 @@ function serially<T>(task: () => Promise<T>): Promise<T> {
   return run;
 }
 
-function parse(role: SenderRole, message: unknown): Incoming | string {
+function parse(role: SenderRole, message: unknown, tabId: number | undefined): Incoming | string {
   const schema = { popup: popupRequestSchema, aws: awsRequestSchema, docker: dockerRequestSchema }[role];
   const parsed = schema.safeParse(message);
   if (!parsed.success) return parsed.error.issues.map((i) => `${i.path.join('.') || '(message)'}: ${i.message}`).join('; ').slice(0, 300);
-  return { role, request: parsed.data } as Incoming;
+  if (role === 'popup') return { role, request: parsed.data } as Incoming;
+  // Content scripts' messages are bound to the tab the browser says they come from.
+  if (tabId === undefined) return 'content script message without a tab id';
+  return { role, request: parsed.data, tabId } as Incoming;
 }
 
 async function handle(incoming: Incoming): Promise<Reply> {
-  const before = await readWorld();
+  await storageRestricted;
+  const before = await readWorld(Date.now());
   const { world, reply, effects } = reduce(before, incoming, Date.now());
   await writeWorld(before, world);
-  if (world.stored !== before.stored || world.task !== before.task) broadcast(world);
-  for (const effect of effects) await openTab(effect.url, effect.reload).catch((e: unknown) => console.warn('[background] could not open', effect.url, e));
+  let after = world;
+  for (const effect of effects) {
+    const tabId = await openTab(effect.url, effect.reload, effect.inTab).catch((e: unknown) => {
+      console.warn('[background] could not open', effect.url, e);
+      return null;
+    });
+    if (tabId !== null && effect.then) {
+      const bound = bind(after, tabId, effect.then, Date.now());
+      await writeWorld(after, bound);
+      after = bound;
+    }
+  }
+  announce(before, after);
   return reply;
 }
 
-function broadcast(world: World): void {
-  // No popup open is the usual case: nobody receives it.
-  browser.runtime.sendMessage({ kind: 'stateChanged', state: world.stored, dockerTask: world.task }).catch(() => undefined);
+function announce(before: World, after: World): void {
+  if (after.stored !== before.stored || after.task !== before.task || after.setAside !== before.setAside) {
+    // No popup open is the usual case: nobody receives it.
+    const view = viewOf(after);
+    browser.runtime.sendMessage({ kind: 'stateChanged', ...view }).catch(() => undefined);
+  }
+  // The console tabs that asked for a plan are told it may have changed; they ask again. Nothing else reaches them.
+  if (after.stored !== before.stored || after.armed !== before.armed) {
+    for (const tabId of after.planTabs) browser.tabs.sendMessage(tabId, { kind: 'planChanged' }).catch(() => undefined);
+  }
 }
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
@@ -48,10 +75,19 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
     console.warn(`[background] rejected a message: ${who.reason}`);
     return Promise.resolve({ rejected: who.reason });
   }
-  const incoming = parse(who.role, message);
+  const incoming = parse(who.role, message, sender.tab?.id);
   if (typeof incoming === 'string') {
     console.warn(`[background] rejected a malformed ${who.role} message: ${incoming}`);
     return Promise.resolve({ rejected: incoming });
   }
   return serially(() => handle(incoming));
 });
+
+// A closed tab takes its arm with it, and ends a Docker Cloud task it was doing.
+browser.tabs.onRemoved.addListener((tabId: number) => {
+  void serially(() => handle({ role: 'browser', event: { kind: 'tabClosed', tabId } }));
+});
+
+// Reach beyond the popup: the toolbar badge follows the stored progress; a welcome tab opens on install.
+followProgressOnBadge();
+openWelcomeOnInstall();

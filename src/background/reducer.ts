@@ -3,37 +3,72 @@
 import { parseRoleArn } from '../core/arn';
 import { diagnoseDockerCloudError } from '../core/docker-errors';
 import { POLICY_NAME } from '../core/docker-cloud';
-import { captureRoleArn, complete, newLink, recordDockerCloudOutcome, verifyRole, type DockerCloudOutcome, type Link } from '../core/flow';
+import {
+  captureRoleArn,
+  complete,
+  consoleTaskOf,
+  currentConsoleTask,
+  newLink,
+  noteProblem,
+  recordDockerCloudOutcome,
+  verifyRole,
+  type ConsoleTask,
+  type DockerCloudOutcome,
+  type Link,
+} from '../core/flow';
+import type { Namespace } from '../core/names';
+import { checkTrustPolicy } from '../core/trust-policy';
 import { buildPolicyDocument } from '../core/policy';
 import type { Problem } from '../core/problem';
 import type {
+  ArmedTabs,
   AwsPlan,
   AwsRequest,
   DockerOutcome,
   DockerRequest,
   DockerTask,
   DockerTaskStatus,
-  LoadedState,
   PopupRequest,
   PopupView,
+  SetAside,
   StoredState,
 } from '../core/schemas';
-import { awsPlanFor, DOCKER_CLOUD_HOME, roleNameOf, stepUrl } from './steps';
+import { awsPlanFor, consoleTaskUrl, DOCKER_CLOUD_HOME, roleNameOf, stepUrl } from './steps';
 
 export interface World {
   stored: StoredState;
   /** The Docker Cloud task in flight (storage.session): at most one. */
   task: DockerTaskStatus;
-  recovered: LoadedState['recovered'];
+  /** Console tabs armed for a link's next step (storage.session). */
+  armed: ArmedTabs;
+  /** Console tabs that asked for a plan: told by message when it may have changed (storage.session). */
+  planTabs: number[];
+  /** Stored progress that could not be read, kept aside (storage.local). */
+  setAside: SetAside | null;
 }
+
+/** How long a tab stays armed for a step the user has not finished. */
+export const ARM_LIFETIME_MS = 30 * 60_000;
+/** How long a Docker Cloud task may take, from Send to the page's answer. */
+export const TASK_LIFETIME_MS = 3 * 60_000;
+const MAX_ARMED_TABS = 20;
+const MAX_PLAN_TABS = 50;
 
 export type Incoming =
   | { role: 'popup'; request: PopupRequest }
-  | { role: 'aws'; request: AwsRequest }
-  | { role: 'docker'; request: DockerRequest };
+  | { role: 'aws'; request: AwsRequest; tabId: number }
+  | { role: 'docker'; request: DockerRequest; tabId: number }
+  /** The browser closed a tab (tabs.onRemoved needs no permission). */
+  | { role: 'browser'; event: { kind: 'tabClosed'; tabId: number } };
 
-/** Open the page, or focus a tab already on it; `reload` makes a content script there pull its task again. */
-export type Effect = { kind: 'openTab'; url: string; reload: boolean };
+/** What the tab an effect opened is for, once its id is known. */
+export type Binding = { kind: 'arm'; namespace: Namespace; task: ConsoleTask } | { kind: 'dockerTask'; id: string };
+
+/**
+ * Open the page (in `inTab`, or a tab already on it, or a new one); `reload` makes a content script there
+ * pull its task again; `then` binds the tab it ends up in.
+ */
+export type Effect = { kind: 'openTab'; url: string; reload: boolean; inTab?: number; then?: Binding };
 
 export interface Verdict {
   problems: Problem[];
@@ -62,28 +97,70 @@ const activeLink = (world: World): Link | undefined =>
 
 const noLink = (namespace: string): Problem => ({ message: 'bgNoSuchNamespace', substitutions: [namespace] });
 
-export function reduce(world: World, incoming: Incoming, now: number): Outcome {
+/** The console task a link asks of the user now (null once the AWS side is done). */
+export const currentTask = currentConsoleTask;
+
+function withArmed(world: World, tabId: number, namespace: Namespace, task: ConsoleTask, now: number): World {
+  const entries = Object.entries({ ...world.armed, [String(tabId)]: { namespace, task, until: now + ARM_LIFETIME_MS } });
+  // Bounded: the tabs armed longest ago go first.
+  const kept = entries.sort(([, a], [, b]) => b.until - a.until).slice(0, MAX_ARMED_TABS);
+  return { ...world, armed: Object.fromEntries(kept) };
+}
+
+function withoutArmed(world: World, keep: (tabId: string, arm: ArmedTabs[string]) => boolean): World {
+  const entries = Object.entries(world.armed);
+  const kept = entries.filter(([tab, arm]) => keep(tab, arm));
+  return kept.length === entries.length ? world : { ...world, armed: Object.fromEntries(kept) };
+}
+
+/** The tab's arm, if it is live and its link still asks for that task. */
+function armOf(world: World, tabId: number, now: number): { link: Link; task: ConsoleTask } | null {
+  const arm = Object.hasOwn(world.armed, String(tabId)) ? world.armed[String(tabId)] : undefined;
+  const link = arm && arm.until > now ? linkOf(world, arm.namespace) : undefined;
+  return arm && link && currentTask(link) === arm.task ? { link, task: arm.task } : null;
+}
+
+export function reduce(world: World, incoming: Incoming, now: number, newId: () => string = randomId): Outcome {
+  const current = expireTask(withoutArmed(world, (_, arm) => arm.until > now), now);
   switch (incoming.role) {
     case 'popup':
-      return fromPopup(world, incoming.request, now);
+      return fromPopup(current, incoming.request, now, newId);
     case 'aws':
-      return fromAws(world, incoming.request, now);
+      return fromAws(current, incoming.request, incoming.tabId, now);
     case 'docker':
-      return fromDocker(world, incoming.request, now);
+      return fromDocker(current, incoming.request, incoming.tabId, now);
+    case 'browser':
+      return { world: tabClosed(current, incoming.event.tabId, now), reply: verdict(), effects: [] };
   }
 }
 
-export const viewOf = (world: World): PopupView => ({ state: world.stored, dockerTask: world.task, recovered: world.recovered });
+/** Binds the tab an effect opened: armed for a console task, or the one Docker Cloud tab of the task. */
+export function bind(world: World, tabId: number, binding: Binding, now: number): World {
+  if (binding.kind === 'arm') return withArmed(world, tabId, binding.namespace, binding.task, now);
+  return world.task?.id === binding.id ? { ...world, task: { ...world.task, tabId } } : world;
+}
 
-function fromPopup(world: World, request: PopupRequest, now: number): Outcome {
+export const viewOf = (world: World): PopupView => ({
+  state: world.stored,
+  dockerTask: world.task,
+  recovered: world.setAside?.dismissed === false ? world.setAside.recovered : null,
+  lostLinks: world.setAside?.dismissed === false ? Object.keys(world.setAside.links).slice(0, 100) : [],
+});
+
+function fromPopup(world: World, request: PopupRequest, now: number, newId: () => string): Outcome {
   if (request.kind === 'getState') return unchanged(world, viewOf(world));
+  if (request.kind === 'dismissRecovered') {
+    return world.setAside === null ? unchanged(world, verdict()) : { world: { ...world, setAside: { ...world.setAside, dismissed: true } }, reply: verdict(), effects: [] };
+  }
   if (request.kind === 'saveLink') {
     const policy = buildPolicyDocument(request.settings.policy);
     if (!policy.ok) return unchanged(world, verdict(policy.problem));
     const existing = linkOf(world, request.settings.namespace);
     const same = existing !== undefined && JSON.stringify(existing.settings) === JSON.stringify(request.settings);
     const link = same ? existing : newLink(request.settings);
-    return { world: withLink(world, link, request.settings.namespace), reply: verdict(), effects: [] };
+    const saved = withLink(world, link, request.settings.namespace);
+    // "Save and start": a new link's first page opens at once, armed for it.
+    return { world: saved, reply: verdict(), effects: same ? [] : openConsoleTask(link) };
   }
   const link = linkOf(world, request.namespace);
   if (link === undefined) return unchanged(world, verdict(noLink(request.namespace)));
@@ -92,23 +169,31 @@ function fromPopup(world: World, request: PopupRequest, now: number): Outcome {
   switch (request.kind) {
     case 'selectLink':
       return { world: withLink(world, link, ns), reply: verdict(), effects: [] };
-    case 'startOver':
-      return { world: { ...withLink(world, newLink(link.settings)), task: taskHere ? null : world.task }, reply: verdict(), effects: [] };
+    case 'startOver': {
+      const fresh = newLink(link.settings);
+      const w = withoutArmed(withLink(world, fresh), (_, arm) => arm.namespace !== ns);
+      return { world: { ...w, task: taskHere ? null : world.task }, reply: verdict(), effects: [] };
+    }
     case 'removeLink': {
       const links = { ...world.stored.links };
       delete links[ns];
       const active = world.stored.activeNamespace === ns ? (Object.keys(links).sort()[0] ?? null) : world.stored.activeNamespace;
+      const w = withoutArmed(world, (_, arm) => arm.namespace !== ns);
       return {
-        world: { ...world, stored: { ...world.stored, links, activeNamespace: active as StoredState['activeNamespace'] }, task: taskHere ? null : world.task },
+        world: { ...w, stored: { ...world.stored, links, activeNamespace: active as StoredState['activeNamespace'] }, task: taskHere ? null : world.task },
         reply: verdict(),
         effects: [],
       };
     }
-    case 'openStep':
-      // The console pages prefill for the active namespace, so opening a step makes its namespace active.
-      return { world: withLink(world, link, ns), reply: verdict(), effects: [{ kind: 'openTab', url: stepUrl(link, request.step), reload: false }] };
+    case 'openStep': {
+      // The step's page opens armed when it is the link's next one; another step's page opens as a plain link.
+      const task = consoleTaskOf(request.step);
+      const arm: Binding | undefined = task !== null && task === currentTask(link) ? { kind: 'arm', namespace: ns, task } : undefined;
+      return { world: withLink(world, link, ns), reply: verdict(), effects: [{ kind: 'openTab', url: stepUrl(link, request.step), reload: false, ...(arm && { then: arm }) }] };
+    }
     case 'enterRoleArn': {
-      const captured = captureRoleArn(link, request.roleArn, now);
+      // The user's own choice: the only way a captured ARN is replaced.
+      const captured = captureRoleArn(link, request.roleArn, now, true);
       if (!captured.ok) return unchanged(world, verdict(captured.problem));
       return { world: withLink(world, captured.value), reply: verdict(), effects: [] };
     }
@@ -116,35 +201,87 @@ function fromPopup(world: World, request: PopupRequest, now: number): Outcome {
       if (link.capturedRoleArn === null) return unchanged(world, verdict({ message: 'bgSendNeedsArn' }));
       const previous = taskHere ? world.task : null;
       const task: DockerTaskStatus = {
+        id: newId(),
         namespace: ns,
         roleArn: link.capturedRoleArn,
         replaceExisting: request.replaceExisting,
+        tabId: null,
+        createdAt: now,
+        savingSince: null,
         alreadyLinked: null,
         replacing: request.replaceExisting ? (previous?.alreadyLinked ?? previous?.replacing ?? null) : null,
       };
-      return { world: { ...world, task }, reply: verdict(), effects: [{ kind: 'openTab', url: DOCKER_CLOUD_HOME, reload: true }] };
+      return {
+        world: { ...world, task },
+        reply: verdict(),
+        effects: [{ kind: 'openTab', url: dockerCloudUrl(world, ns), reload: true, then: { kind: 'dockerTask', id: task.id } }],
+      };
     }
     case 'cancelDockerTask':
       return taskHere ? { world: { ...world, task: null }, reply: verdict(), effects: [] } : unchanged(world, verdict());
   }
 }
 
-function fromAws(world: World, request: AwsRequest, now: number): Outcome {
-  const link = activeLink(world);
-  if (request.kind === 'awsGetPlan') return unchanged(world, link === undefined ? null : awsPlanFor(link));
-  if (link === undefined) return unchanged(world, verdict({ message: 'bgNoActiveLink' }));
+/** Opens the page of the link's next console task in `inTab` (or wherever openTab finds), armed for it. */
+function openConsoleTask(link: Link, inTab?: number): Effect[] {
+  const task = currentTask(link);
+  if (task === null) return [];
+  return [{ kind: 'openTab', url: consoleTaskUrl(link, task), reload: false, ...(inTab !== undefined && { inTab }), then: { kind: 'arm', namespace: link.settings.namespace, task } }];
+}
+
+function fromAws(world: World, request: AwsRequest, tabId: number, now: number): Outcome {
+  if (request.kind === 'awsGetPlan') {
+    const listening = world.planTabs.includes(tabId) ? world : { ...world, planTabs: [...world.planTabs, tabId].slice(-MAX_PLAN_TABS) };
+    const armed = armOf(world, tabId, now);
+    if (armed) return unchanged(listening, planOf(armed.link, true));
+    // Not armed: the plan of the link in progress, for the page's offer only; null when the AWS side needs nothing.
+    const active = activeLink(world);
+    return unchanged(listening, active !== undefined && currentTask(active) !== null ? planOf(active, false) : null);
+  }
+  const link = linkOf(world, request.namespace);
+  if (link === undefined) return unchanged(world, verdict(noLink(request.namespace)));
   const ns = link.settings.namespace;
+  if (request.kind === 'awsArm') {
+    const task = currentTask(link);
+    if (task === null) return unchanged(world, null);
+    return unchanged(withArmed(world, tabId, ns, task, now), planOf(link, true));
+  }
+  // Reports count only from a tab armed for this link: an unrelated page, or one left from another link, changes nothing.
+  if (armOf(world, tabId, now)?.link.settings.namespace !== ns) return unchanged(world, verdict({ message: 'bgNotArmed', substitutions: [ns] }));
+  if (request.roleName !== link.settings.roleName) {
+    return unchanged(world, verdict({ message: 'bgRoleNameDiffers', substitutions: [request.roleName, ns, link.settings.roleName] }));
+  }
   switch (request.kind) {
-    case 'awsPolicyCreated':
+    case 'awsPolicyCreated': {
       if (request.policyName !== POLICY_NAME) {
         return unchanged(world, verdict({ message: 'bgPolicyNameDiffers', substitutions: [request.policyName, POLICY_NAME] }));
       }
-      return { world: withLink(world, complete(link, 'policyCreated', now)), reply: verdict(), effects: [] };
-    case 'awsRoleCreated':
-      if (request.roleName !== link.settings.roleName) {
-        return unchanged(world, verdict({ message: 'bgRoleNameDiffers', substitutions: [request.roleName, ns, link.settings.roleName] }));
+      if (link.done.policyCreated !== undefined) return unchanged(world, verdict());
+      const done = complete(link, 'policyCreated', now);
+      // Navigation only, never a Create: the same tab goes on to the role wizard.
+      return { world: withLink(world, done), reply: verdict(), effects: openConsoleTask(done, tabId) };
+    }
+    case 'awsRoleCreated': {
+      if (link.done.roleCreated !== undefined) return unchanged(world, verdict());
+      const done = complete(link, 'roleCreated', now);
+      return { world: withLink(world, done), reply: verdict(), effects: openConsoleTask(done, tabId) };
+    }
+    case 'awsCheckTrust':
+      // The core's checker stays out of the console's content script (its size budget): asked here.
+      return unchanged(world, verdict(...checkTrustPolicy(request.trustPolicy, ns)));
+    case 'awsRoleArnShown': {
+      // Captured as soon as its page shows it; verified when the page's trust relationship is read.
+      const arn = parseRoleArn(request.roleArn);
+      if (!arn.ok) return unchanged(world, verdict(arn.problem));
+      const expected = roleNameOf(link);
+      if (arn.value.roleName !== expected) {
+        return unchanged(world, verdict({ message: 'bgRoleNameDiffers', substitutions: [arn.value.roleName, ns, expected] }));
       }
-      return { world: withLink(world, complete(link, 'roleCreated', now)), reply: verdict(), effects: [] };
+      const captured = captureRoleArn(link, request.roleArn, now);
+      // Another ARN than the one captured (a same-named role in another account): shown, never taken.
+      if (!captured.ok) return { world: withLink(world, noteProblem(link, 'arnCaptured', captured.problem)), reply: verdict(captured.problem), effects: [] };
+      return { world: withLink(world, captured.value), reply: verdict(), effects: [] };
+    }
     case 'awsRoleObserved': {
       // Page text: a forged or garbled ARN changes nothing and is answered with what is wrong with it.
       const arn = parseRoleArn(request.role.roleArn);
@@ -155,22 +292,32 @@ function fromAws(world: World, request: AwsRequest, now: number): Outcome {
         return unchanged(world, verdict({ message: 'bgRoleNameDiffers', substitutions: [arn.value.roleName, ns, expected] }));
       }
       const captured = captureRoleArn(link, request.role.roleArn, now);
-      if (!captured.ok) return unchanged(world, verdict(captured.problem));
+      // Another ARN than the one captured (a same-named role in another account): shown, never taken.
+      if (!captured.ok) return { world: withLink(world, noteProblem(link, 'arnCaptured', captured.problem)), reply: verdict(captured.problem), effects: [] };
       const verified = verifyRole(captured.value, request.role, now);
       return { world: withLink(world, verified), reply: verdict(...(verified.problems.roleVerified ?? [])), effects: [] };
     }
   }
 }
 
-function fromDocker(world: World, request: DockerRequest, now: number): Outcome {
+const planOf = (link: Link, armed: boolean): AwsPlan => {
+  const plan = awsPlanFor(link);
+  const task = currentTask(link);
+  return plan === null || task === null ? null : { ...plan, task, armed };
+};
+
+function fromDocker(world: World, request: DockerRequest, tabId: number, now: number): Outcome {
   const task = world.task;
+  // Only the tab opened for this task, and only with its id: another Docker Cloud tab, or a page loaded later, gets nothing.
+  const ours = task !== null && task.tabId === tabId && task.alreadyLinked === null;
   if (request.kind === 'dockerGetTask') {
-    // Waiting for the user to choose to replace an existing link: nothing to do on the page meanwhile.
-    if (task === null || task.alreadyLinked !== null) return unchanged(world, null);
-    return unchanged(world, { namespace: task.namespace, roleArn: task.roleArn, replaceExisting: task.replaceExisting });
+    if (!ours) return unchanged(world, null);
+    return unchanged(world, { id: task.id, namespace: task.namespace, roleArn: task.roleArn, replaceExisting: task.replaceExisting, saved: task.savingSince !== null });
   }
+  if (!ours || task.id !== request.id) return unchanged(world, verdict({ message: 'bgNoTask', substitutions: [task?.namespace ?? ''] }));
+  if (request.kind === 'dockerSaving') return { world: { ...world, task: { ...task, savingSince: now } }, reply: verdict(), effects: [] };
   const link = linkOf(world, request.namespace);
-  if (task === null || task.namespace !== request.namespace || task.alreadyLinked !== null || link === undefined) {
+  if (task.namespace !== request.namespace || link === undefined) {
     return unchanged(world, verdict({ message: 'bgNoTask', substitutions: [request.namespace] }));
   }
   const result = request.result;
@@ -179,7 +326,44 @@ function fromDocker(world: World, request: DockerRequest, now: number): Outcome 
     return { world: { ...withLink(world, recorded), task: { ...task, alreadyLinked: result.method } }, reply: verdict(), effects: [] };
   }
   const linked = result.outcome === 'linked' && task.replaceExisting && task.replacing === 'access-key' ? withOldUserReminder(recorded) : recorded;
-  return { world: { ...withLink(world, linked), task: null }, reply: verdict(), effects: [] };
+  return { world: { ...withSettingsPath(withLink(world, linked), task.namespace, request.settingsPath), task: null }, reply: verdict(), effects: [] };
+}
+
+/** Docker Cloud's settings page for `namespace` once it has been found there, else the app's home. */
+function dockerCloudUrl(world: World, namespace: string): string {
+  const paths = world.stored.dockerSettingsPaths ?? {};
+  return Object.hasOwn(paths, namespace) ? new URL(paths[namespace] ?? '/', DOCKER_CLOUD_HOME).href : DOCKER_CLOUD_HOME;
+}
+
+function withSettingsPath(world: World, namespace: string, path: string | undefined): World {
+  const paths = world.stored.dockerSettingsPaths ?? {};
+  if (path === undefined || paths[namespace] === path) return world;
+  return { ...world, stored: { ...world.stored, dockerSettingsPaths: { ...paths, [namespace]: path } } };
+}
+
+/** A task in flight past its lifetime ends, recorded as not sent; one waiting for the user's choice waits on. */
+function expireTask(world: World, now: number): World {
+  const task = world.task;
+  if (task === null || task.alreadyLinked !== null || now - task.createdAt <= TASK_LIFETIME_MS) return world;
+  return endTask(world, task, 'bgDockerExpired', now);
+}
+
+function endTask(world: World, task: NonNullable<DockerTaskStatus>, message: Problem['message'], now: number): World {
+  const link = linkOf(world, task.namespace);
+  const ended = { ...world, task: null };
+  return link === undefined ? ended : withLink(ended, recordDockerCloudOutcome(link, { outcome: 'notSent', problem: { message } }, now));
+}
+
+function tabClosed(world: World, tabId: number, now: number): World {
+  let next = withoutArmed(world, (tab) => tab !== String(tabId));
+  if (next.planTabs.includes(tabId)) next = { ...next, planTabs: next.planTabs.filter((t) => t !== tabId) };
+  const task = next.task;
+  return task !== null && task.tabId === tabId && task.alreadyLinked === null ? endTask(next, task, 'bgDockerTabClosed', now) : next;
+}
+
+function randomId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Docker Cloud's answer as the core's flow records it, with the specific problem for each way it can fail. */

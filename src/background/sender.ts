@@ -14,12 +14,17 @@ export interface Extension {
   origin: string;
   /** The popup page's path, e.g. `/src/popup/index.html`. */
   popupPath: string;
+  /** The welcome page's path: it shows the popup's form and checklist, so it speaks as the popup. */
+  welcomePath?: string;
 }
 
 export type SenderRole = 'popup' | 'aws' | 'docker';
 export type SenderVerdict = { ok: true; role: SenderRole } | { ok: false; reason: string };
 
-const AWS_CONSOLE_HOST = /^(?:[a-z0-9-]{1,63}\.)?console\.aws\.amazon\.com$/;
+// Global, regional (us-east-1.…) and multi-session hosts (111122223333-abcd1234.us-east-1.…, the account
+// id first): two labels before console.aws.amazon.com only in the multi-session form.
+const AWS_CONSOLE_HOST = /^(?:\d{12}-[a-z0-9]{1,50}\.)?(?:[a-z0-9-]{1,63}\.)?console\.aws\.amazon\.com$/;
+const IAM_PATH = /^\/iam(?:v2)?\//;
 const DOCKER_CLOUD_HOST = 'cloud.docker.com';
 
 /** The popup page (toolbar or opened in a tab), an IAM console page's top frame, or Docker Cloud's top frame. */
@@ -33,7 +38,7 @@ export function classifySender(sender: Sender, ext: Extension): SenderVerdict {
     return { ok: false, reason: 'unparsable sender URL' };
   }
   if (sender.url.startsWith(ext.origin)) {
-    if (url.pathname !== ext.popupPath) return { ok: false, reason: `extension page ${url.pathname} is not the popup` };
+    if (url.pathname !== ext.popupPath && url.pathname !== ext.welcomePath) return { ok: false, reason: `extension page ${url.pathname} is not the popup` };
     if (sender.frameId !== undefined && sender.frameId !== 0) return { ok: false, reason: 'popup in a frame' };
     return { ok: true, role: 'popup' };
   }
@@ -42,7 +47,7 @@ export function classifySender(sender: Sender, ext: Extension): SenderVerdict {
   if (sender.frameId !== 0) return { ok: false, reason: `frame ${String(sender.frameId)} is not the top frame` };
   if (url.protocol !== 'https:' || url.port !== '') return { ok: false, reason: `not https on the default port: ${url.origin}` };
   if (AWS_CONSOLE_HOST.test(url.hostname)) {
-    return url.pathname.startsWith('/iam/') ? { ok: true, role: 'aws' } : { ok: false, reason: `console page ${url.pathname} is not IAM` };
+    return IAM_PATH.test(url.pathname) ? { ok: true, role: 'aws' } : { ok: false, reason: `console page ${url.pathname} is not IAM` };
   }
   if (url.hostname === DOCKER_CLOUD_HOST) return { ok: true, role: 'docker' };
   return { ok: false, reason: `unexpected host ${url.hostname}` };

@@ -2,7 +2,7 @@
 import { parseRoleArn } from '../core/arn';
 import { CREATE_POLICY_HASH, roleCreateHash, roleDetailsHash } from '../core/console-routes';
 import { DOCKER_CLOUD_ACCOUNT_ID, POLICY_DESCRIPTION, POLICY_NAME, ROLE_DESCRIPTION } from '../core/docker-cloud';
-import { nextStep, type Link, type StepId } from '../core/flow';
+import { nextStep, type ConsoleTask, type Link, type StepId } from '../core/flow';
 import { externalIdFor } from '../core/names';
 import { buildPolicyDocument } from '../core/policy';
 import type { AwsPlan } from '../core/schemas';
@@ -39,8 +39,13 @@ export function stepUrl(link: Link, step: StepId): string {
   }
 }
 
+/** Where the user does a console task: the policy wizard, the role wizard, the role's page. */
+export function consoleTaskUrl(link: Link, task: ConsoleTask): string {
+  return task === 'createPolicy' ? createPolicyUrl() : task === 'createRole' ? createRoleUrl(link) : roleDetailsUrl(link);
+}
+
 /** What the console pages prefill for this link; null when its settings cannot make a policy (never stored so). */
-export function awsPlanFor(link: Link): NonNullable<AwsPlan> | null {
+export function awsPlanFor(link: Link): Omit<NonNullable<AwsPlan>, 'armed' | 'task'> | null {
   const document = buildPolicyDocument(link.settings.policy);
   if (!document.ok) return null;
   return {

@@ -1,24 +1,54 @@
-// The background's state at rest: progress in storage.local (survives restarts), the Docker Cloud task in
-// storage.session (dies with the browser session). Both are validated on every read.
+// The background's state at rest: progress in storage.local (survives restarts); the Docker Cloud task, the
+// armed console tabs and the tabs to tell of plan changes in storage.session (die with the browser session).
+// Everything is validated on every read; what cannot be read is set aside, never silently dropped.
 import browser from '../browser';
-import { dockerTaskStatusSchema, loadStoredState } from '../core/schemas';
+import { armedTabsSchema, dockerTaskStatusSchema, loadStoredState, setAsideSchema, type SetAside } from '../core/schemas';
 import type { World } from './reducer';
 
-export async function readWorld(): Promise<World> {
-  const [{ state }, { dockerTask }] = await Promise.all([browser.storage.local.get('state'), browser.storage.session.get('dockerTask')]);
+/** Content scripts run in the console's renderer: on browsers that allow it, they cannot read or write storage.local. */
+export async function restrictStorage(): Promise<void> {
+  const local = browser.storage.local as { setAccessLevel?: (options: { accessLevel: string }) => Promise<void> };
+  // Chrome has it for storage.local; Firefox only for storage.session (already trusted-only there).
+  await local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch((e: unknown) => console.warn('[background] storage.local stays readable by content scripts:', e));
+}
+
+export async function readWorld(now: number): Promise<World> {
+  const [{ state, unreadable }, session] = await Promise.all([
+    browser.storage.local.get(['state', 'unreadable']),
+    browser.storage.session.get(['dockerTask', 'armedTabs', 'planTabs']),
+  ]);
   const loaded = loadStoredState(state);
-  if (loaded.recovered !== null) console.warn(`[background] stored state unreadable (${loaded.recovered}); starting empty`);
-  const task = dockerTaskStatusSchema.safeParse(dockerTask ?? null);
+  const earlier = setAsideSchema.safeParse(unreadable);
+  let setAside: SetAside | null = earlier.success ? earlier.data : null;
+  if (loaded.unreadable !== null) {
+    console.warn(`[background] stored state partly unreadable; set aside: ${loaded.recovered ?? Object.keys(loaded.unreadable.links).join(', ')}`);
+    setAside = {
+      at: now,
+      recovered: loaded.recovered ?? setAside?.recovered ?? null,
+      ...(loaded.unreadable.state !== undefined ? { state: loaded.unreadable.state } : setAside?.state !== undefined ? { state: setAside.state } : {}),
+      links: { ...(setAside?.links ?? {}), ...loaded.unreadable.links },
+      dismissed: false,
+    };
+    // Kept before anything else is written, so the next change cannot overwrite what was unreadable.
+    await browser.storage.local.set({ unreadable: setAside });
+    await browser.storage.local.set({ state: loaded.state });
+  }
+  const task = dockerTaskStatusSchema.safeParse(session.dockerTask ?? null);
   // A task for a namespace that is no longer set up is dropped.
-  const valid = task.success && (task.data === null || Object.hasOwn(loaded.state.links, task.data.namespace));
-  return { stored: loaded.state, task: valid ? task.data : null, recovered: loaded.recovered };
+  const validTask = task.success && (task.data === null || Object.hasOwn(loaded.state.links, task.data.namespace));
+  const armed = armedTabsSchema.safeParse(session.armedTabs ?? {});
+  const planTabs = Array.isArray(session.planTabs) ? session.planTabs.filter((t): t is number => Number.isSafeInteger(t) && t >= 0).slice(-50) : [];
+  return { stored: loaded.state, task: validTask ? task.data : null, armed: armed.success ? armed.data : {}, planTabs, setAside };
 }
 
 /** Writes only what changed (the reducer keeps unchanged parts identical). */
 export async function writeWorld(before: World, after: World): Promise<void> {
   if (after.stored !== before.stored) await browser.storage.local.set({ state: after.stored });
+  if (after.setAside !== before.setAside) await browser.storage.local.set({ unreadable: after.setAside });
   if (after.task !== before.task) {
     if (after.task === null) await browser.storage.session.remove('dockerTask');
     else await browser.storage.session.set({ dockerTask: after.task });
   }
+  if (after.armed !== before.armed) await browser.storage.session.set({ armedTabs: after.armed });
+  if (after.planTabs !== before.planTabs) await browser.storage.session.set({ planTabs: after.planTabs });
 }

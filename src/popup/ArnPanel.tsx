@@ -1,14 +1,30 @@
-// The Role ARN: as captured (with a copy button), or pasted by hand; and sending it to Docker Cloud.
-import { useId, useState } from 'preact/hooks';
+// The Role ARN: as captured (with a copy button), or pasted by hand. Sending it is the checklist's next action.
+import { Fragment } from 'preact';
+import { useId, useRef, useState } from 'preact/hooks';
 import { parseRoleArn } from '../core/arn';
 import type { Link } from '../core/flow';
 import type { Problem } from '../core/problem';
-import type { DockerTaskStatus } from '../core/schemas';
 import { describe, t } from '../i18n';
+import { useFocusAfterRender } from './focus';
 import { Problems } from './Problems';
 import { request } from './store';
 
-export function ArnPanel({ link, task }: { link: Link; task: DockerTaskStatus }) {
+/** Lets a long ARN wrap after its `:` and `/` separators, never inside a name or an account id. */
+export function Breakable({ text }: { text: string }) {
+  const parts = text.split(/(?<=[:/])/);
+  return (
+    <>
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {part}
+          {i < parts.length - 1 && <wbr />}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
+export function ArnPanel({ link, showHint }: { link: Link; showHint: boolean }) {
   const id = useId();
   const ns = link.settings.namespace;
   const arn = link.capturedRoleArn;
@@ -16,6 +32,8 @@ export function ArnPanel({ link, task }: { link: Link; task: DockerTaskStatus })
   const [editing, setEditing] = useState(false);
   const [pasted, setPasted] = useState('');
   const [problems, setProblems] = useState<Problem[]>([]);
+  const opener = useRef<HTMLButtonElement>(null);
+  const field = useRef<HTMLInputElement>(null);
 
   const copy = async () => {
     if (arn === null) return;
@@ -26,14 +44,19 @@ export function ArnPanel({ link, task }: { link: Link; task: DockerTaskStatus })
   };
   const parsed = parseRoleArn(pasted);
   const pastedError = pasted === '' ? null : parsed.ok ? null : describe(parsed.problem);
+  const focusAfterRender = useFocusAfterRender();
+  const close = () => {
+    focusAfterRender(opener);
+    setEditing(false);
+  };
   const savePasted = async (e: Event) => {
     e.preventDefault();
-    if (!parsed.ok) return;
+    if (!parsed.ok) return field.current?.focus();
     const result = await request({ kind: 'enterRoleArn', namespace: ns, roleArn: pasted });
     setProblems(result);
     if (result.length === 0) {
-      setEditing(false);
       setPasted('');
+      close();
     }
   };
 
@@ -41,11 +64,11 @@ export function ArnPanel({ link, task }: { link: Link; task: DockerTaskStatus })
     <section class="arn" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('popupArnTitle')}</h2>
       {arn === null ? (
-        <p class="hint">{t('popupArnNone')}</p>
+        showHint && <p class="hint">{t('popupArnNone')}</p>
       ) : (
         <div class="row">
           <code class="arn-value" id={`${id}-value`} data-testid="captured-arn">
-            {arn}
+            <Breakable text={arn} />
           </code>
           <button type="button" class="secondary small" aria-describedby={`${id}-value`} onClick={() => void copy()}>
             {copied ? t('popupCopied') : t('popupCopy')}
@@ -53,101 +76,48 @@ export function ArnPanel({ link, task }: { link: Link; task: DockerTaskStatus })
         </div>
       )}
       {editing ? (
-        <form class="field" onSubmit={savePasted} noValidate>
+        <form
+          class="field"
+          onSubmit={savePasted}
+          noValidate
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              close();
+            }
+          }}
+        >
           <label for={`${id}-paste`}>{t('popupArnPasteLabel')}</label>
           <input
             id={`${id}-paste`}
+            ref={field}
             type="text"
             value={pasted}
             spellcheck={false}
+            autoFocus
             placeholder="arn:aws:iam::123456789012:role/dockercloud-role"
             aria-invalid={pastedError !== null}
             aria-describedby={`${id}-paste-error`}
             onInput={(e) => setPasted(e.currentTarget.value)}
           />
-          <p id={`${id}-paste-error`} class="error" aria-live="polite">
+          <p id={`${id}-paste-error`} class="error">
             {pastedError}
           </p>
           <Problems problems={problems} />
           <div class="actions">
-            <button type="submit" class="primary small">
+            <button type="submit" class="secondary small">
               {t('popupArnPasteSave')}
             </button>
-            <button type="button" class="secondary small" onClick={() => setEditing(false)}>
+            <button type="button" class="secondary small" onClick={close}>
               {t('popupCancel')}
             </button>
           </div>
         </form>
       ) : (
-        <button type="button" class="link" onClick={() => setEditing(true)}>
+        <button type="button" class="link" ref={opener} onClick={() => setEditing(true)}>
           {arn === null ? t('popupArnPasteOpen') : t('popupArnPasteReplace')}
         </button>
       )}
-      <SendPanel link={link} task={task} />
     </section>
-  );
-}
-
-function SendPanel({ link, task }: { link: Link; task: DockerTaskStatus }) {
-  const id = useId();
-  const ns = link.settings.namespace;
-  const [confirmed, setConfirmed] = useState(false);
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const mine = task !== null && task.namespace === ns ? task : null;
-  const verified = link.done.roleVerified !== undefined;
-  const send = async (replaceExisting: boolean) => setProblems(await request({ kind: 'sendToDockerCloud', namespace: ns, replaceExisting }));
-
-  if (mine !== null && mine.alreadyLinked === null) {
-    return (
-      <div class="send" role="status">
-        <p class="progress">
-          <span class="spinner" aria-hidden="true" />
-          {t('popupSending', ns)}
-        </p>
-        <button type="button" class="secondary small" onClick={() => void request({ kind: 'cancelDockerTask', namespace: ns })}>
-          {t('popupSendCancel')}
-        </button>
-      </div>
-    );
-  }
-  if (mine !== null) {
-    return (
-      <div class="send">
-        <button type="button" class="primary" onClick={() => void send(true)}>
-          {t('popupReplaceLink')}
-        </button>
-        {mine.alreadyLinked === 'access-key' && <p class="hint">{t('popupReplaceAccessKeyHint')}</p>}
-        <button type="button" class="secondary small" onClick={() => void request({ kind: 'cancelDockerTask', namespace: ns })}>
-          {t('popupCancel')}
-        </button>
-        <Problems problems={problems} />
-      </div>
-    );
-  }
-  const blocked = link.capturedRoleArn === null || (!verified && !confirmed);
-  return (
-    <div class="send">
-      {link.capturedRoleArn === null ? (
-        <p class="hint" id={`${id}-why`}>
-          {t('popupSendNeedsArn')}
-        </p>
-      ) : (
-        !verified && (
-          <>
-            <p class="warning" id={`${id}-why`}>
-              {t('popupNotVerified')}
-            </p>
-            <label class="choice">
-              <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} />
-              {t('popupSendUnverifiedConfirm')}
-            </label>
-          </>
-        )
-      )}
-      <button type="button" class="primary" disabled={blocked} aria-describedby={blocked ? `${id}-why` : undefined} onClick={() => void send(false)}>
-        {link.done.linkConfirmed !== undefined ? t('popupSendAgain') : t('popupSend')}
-      </button>
-      <Problems problems={problems} />
-    </div>
   );
 }

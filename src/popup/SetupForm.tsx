@@ -1,13 +1,13 @@
 // First run (and "add a namespace"): the Docker Cloud namespace, the policy's options, the role's name.
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { DEFAULT_ROLE_NAME } from '../core/docker-cloud';
 import type { Link } from '../core/flow';
 import { parseNamespace, roleNameFor, validateRoleName } from '../core/names';
 import type { Problem } from '../core/problem';
 import { EC2_REGIONS } from '../core/regions';
 import { describe, t } from '../i18n';
-import { request } from './store';
 import { Problems } from './Problems';
+import { request } from './store';
 
 interface Props {
   links: Link[];
@@ -29,6 +29,9 @@ export function SetupForm({ links, onCancel }: Props) {
   const [roleNameEdited, setRoleNameEdited] = useState<string | null>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [busy, setBusy] = useState(false);
+  const [advancedOpen, setAdvancedOpen] = useState(false);
+  const namespaceField = useRef<HTMLInputElement>(null);
+  useEffect(() => namespaceField.current?.focus(), []);
 
   const parsed = parseNamespace(namespaceText);
   const existing = parsed.ok ? links.find((l) => l.settings.namespace === parsed.value) : undefined;
@@ -44,13 +47,19 @@ export function SetupForm({ links, onCancel }: Props) {
   const role = validateRoleName(roleName);
   const roleTaken = links.find((l) => l.settings.roleName === roleName && l.settings.namespace !== (parsed.ok ? parsed.value : ''));
   const valid = parsed.ok && !existing && role.ok;
+  const roleError = !role.ok ? describe(role.problem) : roleTaken ? t('popupRoleNameTaken', roleTaken.settings.namespace, roleName) : null;
+  // A problem inside "Advanced" is never hidden behind it.
+  const advancedShown = advancedOpen || roleError !== null;
 
   const submit = async (e: Event) => {
     e.preventDefault();
     setTouched(true);
-    if (!valid || busy) return;
+    if (busy) return;
+    if (!parsed.ok || existing) return namespaceField.current?.focus();
+    if (!role.ok) return;
     setBusy(true);
     const settings = { namespace: parsed.value, policy: { region: limitRegion ? region : null, passRole }, roleName, sharedAwsAccount: shared };
+    // The checklist replaces this form, and its next action takes the focus (focus.ts).
     setProblems(await request({ kind: 'saveLink', settings }));
     setBusy(false);
   };
@@ -63,6 +72,7 @@ export function SetupForm({ links, onCancel }: Props) {
         <label for={`${id}-ns`}>{t('popupNamespaceLabel')}</label>
         <input
           id={`${id}-ns`}
+          ref={namespaceField}
           type="text"
           value={namespaceText}
           autocomplete="username"
@@ -70,11 +80,11 @@ export function SetupForm({ links, onCancel }: Props) {
           autocapitalize="none"
           aria-invalid={namespaceError !== null}
           aria-describedby={`${id}-ns-hint ${id}-ns-error`}
+          // No "enter a namespace" on blur: the message would push the form down under the pointer mid-click.
           onInput={(e) => setNamespaceText(e.currentTarget.value)}
-          onBlur={() => setTouched(true)}
         />
         <p id={`${id}-ns-hint`} class="hint">{t('popupNamespaceHint')}</p>
-        <p id={`${id}-ns-error`} class="error" aria-live="polite">{namespaceError}</p>
+        <p id={`${id}-ns-error`} class="error">{namespaceError}</p>
       </div>
 
       <fieldset>
@@ -88,7 +98,7 @@ export function SetupForm({ links, onCancel }: Props) {
           {t('popupPolicyOneRegion')}
         </label>
         {limitRegion && (
-          <div class="field nested">
+          <div class="field nested inline">
             <label for={`${id}-region`}>{t('popupRegionLabel')}</label>
             <select id={`${id}-region`} value={region} onChange={(e) => setRegion(e.currentTarget.value)}>
               {REGIONS.map(([code, name]) => (
@@ -97,21 +107,28 @@ export function SetupForm({ links, onCancel }: Props) {
             </select>
           </div>
         )}
+      </fieldset>
+
+      <div class="advanced">
+        <button type="button" class="disclosure" aria-expanded={advancedShown} aria-controls={`${id}-advanced`} onClick={() => setAdvancedOpen(!advancedShown)}>
+          <span class="chevron" aria-hidden="true">
+            {advancedShown ? '▾' : '▸'}
+          </span>
+          {t('popupAdvanced')} <span class="hint">{t('popupAdvancedSummary', roleName)}</span>
+        </button>
+        {/* Hidden, not removed: the choices keep their state while closed. */}
+        <div id={`${id}-advanced`} hidden={!advancedShown}>
         <label class="choice">
           <input type="checkbox" checked={passRole} aria-describedby={`${id}-passrole-hint`} onChange={(e) => setPassRole(e.currentTarget.checked)} />
           {t('popupPassRoleLabel')}
         </label>
-        <p id={`${id}-passrole-hint`} class="hint">{t('popupPassRoleHint')}</p>
-      </fieldset>
-
-      <fieldset>
-        <legend>{t('popupRoleLegend')}</legend>
+        <p id={`${id}-passrole-hint`} class="hint nested">{t('popupPassRoleHint')}</p>
         <label class="choice">
           <input type="checkbox" checked={shared} aria-describedby={`${id}-shared-hint`} onChange={(e) => setShared(e.currentTarget.checked)} />
           {t('popupSharedLabel')}
         </label>
-        <p id={`${id}-shared-hint`} class="hint">{t('popupSharedHint')}</p>
-        <div class="field">
+        <p id={`${id}-shared-hint`} class="hint nested">{t('popupSharedHint')}</p>
+        <div class="field inline">
           <label for={`${id}-role`}>{t('popupRoleNameLabel')}</label>
           <div class="row">
             <input
@@ -129,15 +146,16 @@ export function SetupForm({ links, onCancel }: Props) {
               </button>
             )}
           </div>
-          <p id={`${id}-role-error`} class="error" aria-live="polite">
-            {!role.ok ? describe(role.problem) : roleTaken ? t('popupRoleNameTaken', roleTaken.settings.namespace, roleName) : null}
+          <p id={`${id}-role-error`} class="error">
+            {roleError}
           </p>
         </div>
-      </fieldset>
+        </div>
+      </div>
 
       <Problems problems={problems} />
       <div class="actions">
-        <button type="submit" class="primary" disabled={busy}>
+        <button type="submit" class="primary" aria-disabled={busy}>
           {t('popupSetupSubmit')}
         </button>
         {onCancel && (

@@ -22,7 +22,8 @@ export function useBackgroundState(): Loaded {
         view: {
           state: changed.data.state,
           dockerTask: changed.data.dockerTask !== undefined ? changed.data.dockerTask : prev.status === 'ready' ? prev.view.dockerTask : null,
-          recovered: null,
+          recovered: changed.data.recovered ?? null,
+          lostLinks: changed.data.lostLinks ?? [],
         },
       }));
       return undefined;

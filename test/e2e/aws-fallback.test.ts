@@ -6,6 +6,7 @@ import { buildPolicyDocument } from '../../src/core/policy';
 import { roleCreateHash } from '../../src/core/console-routes';
 import type { ConfigPatch } from '../replica/state';
 import { guideCallout, guideRows, guideTitle, IAM, primaryButton, startLink } from './aws-support';
+import { guideButton } from './guide-support';
 import { launch, type Harness } from './harness';
 
 let h: Harness;
@@ -34,7 +35,7 @@ describe('uncertain fields', () => {
     expect(copy).toEqual({ 'External ID': 'moby' });
     expect(await guideCallout(h.page).textContent()).toContain('Require external ID: could not be set with certainty; make it "ticked" yourself.');
     expect(filled).toMatchObject({ 'Account ID': '689684103426', 'Require MFA': 'not ticked' });
-    await h.page.locator('#dockercloud-aws-link-guide button[aria-label="Copy External ID"]').click();
+    await guideButton(h.page, 'Copy External ID').click();
     await expect.poll(() => h.page.evaluate(() => navigator.clipboard.readText())).toBe('moby');
     await h.page.screenshot({ path: '/tmp/aws-fallback-external-id.png' });
   });
@@ -59,9 +60,9 @@ describe('uncertain fields', () => {
   it('policy name field missing on review: offered to copy, the description still filled', async () => {
     await startLink(h, {}, { aws: { drift: { removeField: 'policyName' } } });
     await h.page.goto(`${IAM}#/policies/create?step=addPermissions`);
-    await expect.poll(title, { timeout: 15_000 }).toContain('Press Next');
+    await expect.poll(title, { timeout: 15_000 }).toContain('Press «Next»');
     await primaryButton(h.page).click();
-    await expect.poll(title).toContain('Press Create policy');
+    await expect.poll(title).toContain('Press «Create policy»');
     expect(await guideRows(h.page, 'copy')).toEqual({ 'Policy name': 'dockercloud-policy' });
     expect(Object.keys(await guideRows(h.page, 'filled'))).toEqual(['Description']);
   });
@@ -71,7 +72,7 @@ describe('uncertain fields', () => {
     // Ace cannot keep its `env` on the element: the page-world script finds no editor to set.
     await h.page.addInitScript(() => Object.defineProperty(Element.prototype, 'env', { configurable: true, get: () => undefined, set: () => undefined }));
     await h.page.goto(`${IAM}#/policies/create?step=addPermissions`);
-    await expect.poll(title, { timeout: 15_000 }).toContain('Press Next');
+    await expect.poll(title, { timeout: 15_000 }).toContain('Press «Next»');
     const document = buildPolicyDocument({ region: null, passRole: false });
     expect(await guideRows(h.page, 'copy')).toEqual({ 'Policy document': document.ok ? document.value : '' });
     expect(await h.page.locator('.ace_content').textContent()).toContain('Statement1');

@@ -61,14 +61,15 @@ describe('legacy console', () => {
     await next.click();
     await expect.poll(() => guideRows(page, 'filled')).toEqual({ 'Permissions policy': 'dockercloud-policy, selected alone' });
     await next.click();
-    await expect.poll(title).toContain('Press Create Role');
+    await expect.poll(title).toContain('Press «Create Role»');
     await expectHighlightOn(page, page.getByRole('button', { name: 'Create Role' }));
     await page.getByRole('button', { name: 'Create Role' }).click();
     await page.waitForURL(/#roles$/);
     const [role] = h.server.state.roles;
     expect(JSON.parse(role?.trustPolicy ?? '')).toEqual(JSON.parse(buildTrustPolicy({ externalId: 'moby', requireMfa: false })));
 
-    await page.getByRole('link', { name: 'dockercloud-role' }).click();
+    // The extension takes the tab on to the role's page itself once the console says the role was created.
+    await expect.poll(() => page.url(), { timeout: 15_000 }).toMatch(/#roles\/dockercloud-role$/);
     await expect.poll(title, { timeout: 15_000 }).toContain('ready to link');
     expect(await guideCallout(page).textContent()).toContain('Role ARN: arn:aws:iam::123456789012:role/dockercloud-role');
     expect((await storedLink(h)).done.roleVerified).toBeTypeOf('number');

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POLICY_DESCRIPTION } from '../../src/core/docker-cloud';
 import { buildPolicyDocument } from '../../src/core/policy';
 import { aceValue, expectHighlightOn, guideRows, guideTitle, IAM, primaryButton, startLink, storedLink } from './aws-support';
+import { guideButton } from './guide-support';
 import { launch, type Harness } from './harness';
 
 let h: Harness;
@@ -24,7 +25,7 @@ describe('create policy', () => {
     await startLink(h);
     const { page } = h;
     await page.goto(`${IAM}#/policies/create?step=addPermissions`);
-    await expect.poll(() => guideTitle(page).textContent(), { timeout: 15_000 }).toContain('Press Next');
+    await expect.poll(() => guideTitle(page).textContent(), { timeout: 15_000 }).toContain('Press «Next»');
     expect(await aceValue(page)).toBe(documentFor(null, false));
     expect(await guideRows(page, 'copy')).toEqual({});
     expect(await guideRows(page, 'filled')).toEqual({ 'Policy document': 'JSON, EC2 in all regions' });
@@ -33,7 +34,7 @@ describe('create policy', () => {
 
     await primaryButton(page).click();
     await page.waitForURL(/step=review/);
-    await expect.poll(() => guideTitle(page).textContent()).toContain('Press Create policy');
+    await expect.poll(() => guideTitle(page).textContent()).toContain('Press «Create policy»');
     expect(await guideRows(page, 'filled')).toEqual({ 'Policy name': 'dockercloud-policy', Description: POLICY_DESCRIPTION });
     await expectHighlightOn(page, primaryButton(page));
     await page.screenshot({ path: '/tmp/aws-policy-review.png' });
@@ -51,7 +52,7 @@ describe('create policy', () => {
     await startLink(h, { policy: { region: 'us-west-2', passRole: true } });
     const { page } = h;
     await page.goto(`${IAM}#/policies/create?step=addPermissions`);
-    await expect.poll(() => guideTitle(page).textContent(), { timeout: 15_000 }).toContain('Press Next');
+    await expect.poll(() => guideTitle(page).textContent(), { timeout: 15_000 }).toContain('Press «Next»');
     expect(await aceValue(page)).toBe(documentFor('us-west-2', true));
     expect(await guideRows(page, 'filled')).toEqual({ 'Policy document': 'JSON, EC2 in us-west-2 only, with iam:PassRole' });
     await primaryButton(page).click();
@@ -63,12 +64,12 @@ describe('create policy', () => {
     h.server.state.policies.push({ name: 'dockercloud-policy', arn: 'arn:aws:iam::123456789012:policy/dockercloud-policy', description: '', document: '{}' });
     const { page } = h;
     await page.goto(`${IAM}#/policies/create?step=addPermissions`);
-    await expect.poll(() => guideTitle(page).textContent(), { timeout: 15_000 }).toContain('Press Next');
+    await expect.poll(() => guideTitle(page).textContent(), { timeout: 15_000 }).toContain('Press «Next»');
     await primaryButton(page).click();
-    await expect.poll(() => guideTitle(page).textContent()).toContain('Press Create policy');
+    await expect.poll(() => guideTitle(page).textContent()).toContain('Press «Create policy»');
     await primaryButton(page).click();
     await expect.poll(() => guideTitle(page).textContent()).toContain('already exists');
-    await page.locator('#dockercloud-aws-link-guide button', { hasText: 'Use the existing policy' }).click();
+    await guideButton(page, 'Use the existing policy').click();
     await page.waitForURL(/#\/roles\/create\?step=selectEntities/);
     await expect.poll(async () => (await storedLink(h)).done.policyCreated).toBeTypeOf('number');
     expect(h.server.state.policies).toHaveLength(1);
@@ -81,7 +82,18 @@ describe('create policy', () => {
     const { page } = h;
     await page.goto(`${IAM}#/policies/create?step=addPermissions`);
     await page.locator('[class*="awsui_segmented-control"], [class*="awsui_root_8cbea_"]').first().waitFor();
-    await page.waitForTimeout(1000);
+    // The router says "idle" once it knows there is no link: from then on it watches nothing on the page.
+    await page.locator('html[data-dockercloud-visit="idle"]').waitFor({ state: 'attached' });
+    expect(await page.locator('#dockercloud-aws-link-guide').count()).toBe(0);
+    expect(await page.locator('button[aria-pressed="true"]', { hasText: 'JSON' }).count()).toBe(0);
+  });
+
+  it('does nothing once the link is complete, even on a step it would fill', async () => {
+    await startLink(h, { done: ['policyCreated', 'roleCreated', 'arnCaptured', 'roleVerified', 'arnSent', 'linkConfirmed'], capturedRoleArn: 'arn:aws:iam::123456789012:role/dockercloud-role' });
+    const { page } = h;
+    await page.goto(`${IAM}#/policies/create?step=addPermissions`);
+    await page.locator('[class*="awsui_root_8cbea_"]').first().waitFor();
+    await page.locator('html[data-dockercloud-visit="idle"]').waitFor({ state: 'attached' });
     expect(await page.locator('#dockercloud-aws-link-guide').count()).toBe(0);
     expect(await page.locator('button[aria-pressed="true"]', { hasText: 'JSON' }).count()).toBe(0);
   });

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTrustPolicy } from '../../src/core/trust-policy';
 import { roleCreateHash } from '../../src/core/console-routes';
-import type { CreatedRole } from '../replica/state';
+import { REPLICA_SESSION_HOST, type CreatedRole } from '../replica/state';
 import { guideCallout, guideTitle, IAM, primaryButton, startLink, storedLink } from './aws-support';
 import { launch, type Harness } from './harness';
 
@@ -29,8 +29,8 @@ async function withRole(role: Partial<CreatedRole>) {
   });
 }
 
-async function verdict(path = '#/roles/details/dockercloud-role') {
-  await h.page.goto(`${IAM}${path}`);
+async function verdict(path = '#/roles/details/dockercloud-role', iam = IAM) {
+  await h.page.goto(`${iam}${path}`);
   await expect.poll(() => guideTitle(h.page).textContent(), { timeout: 15_000 }).toMatch(/ready to link|cannot be used/);
   return (await guideCallout(h.page).textContent()) ?? '';
 }
@@ -44,6 +44,19 @@ describe('role details', () => {
     const link = await storedLink(h);
     expect(link.capturedRoleArn).toBe(ARN);
     expect(link.done.roleVerified).toBeTypeOf('number');
+  });
+
+  it('on a multi-session host, verifies a role of the session account and names another account', async () => {
+    await withRole({});
+    const same = await verdict(undefined, `https://${REPLICA_SESSION_HOST}/iam/home`);
+    expect(same).toContain('dockercloud-role is ready to link');
+    await withRole({});
+    const other = await verdict(undefined, 'https://111122223333-abcd1234.us-east-1.console.aws.amazon.com/iam/home');
+    expect(other).toContain('The role is in AWS account 123456789012, but this console session is signed in to account 111122223333');
+    const link = await storedLink(h);
+    // Captured (its page showed it), not verified.
+    expect(link.capturedRoleArn).toBe(ARN);
+    expect(link.done.roleVerified).toBeUndefined();
   });
 
   it('reads the role from the Trust relationships tab too', async () => {

@@ -7,6 +7,7 @@ import { buildTrustPolicy } from '../../src/core/trust-policy';
 import { roleCreateHash } from '../../src/core/console-routes';
 import type { CreatedPolicy } from '../replica/state';
 import { expectHighlightOn, guideCallout, guideRows, guideTitle, IAM, primaryButton, startLink, storedLink, TRUSTED_ENTITY_FILLED } from './aws-support';
+import { guideButton } from './guide-support';
 import { launch, type Harness } from './harness';
 
 let h: Harness;
@@ -52,7 +53,7 @@ describe('create role', () => {
 
     await primaryButton(page).click();
     await page.waitForURL(/step=review/);
-    await expect.poll(() => guideTitle(page).textContent()).toContain('Press Create role');
+    await expect.poll(() => guideTitle(page).textContent()).toContain('Press «Create role»');
     expect(await guideRows(page, 'filled')).toEqual({ 'Role name': 'dockercloud-role', Description: ROLE_DESCRIPTION });
     await expectHighlightOn(page, primaryButton(page));
 
@@ -63,7 +64,7 @@ describe('create role', () => {
     expect(role?.description).toBe(ROLE_DESCRIPTION);
     expect(JSON.parse(role?.trustPolicy ?? '')).toEqual(JSON.parse(buildTrustPolicy({ externalId: 'moby', requireMfa: false })));
     expect(role?.attachedPolicyArns).toEqual([POLICY.arn]);
-    await expect.poll(() => guideTitle(page).textContent()).toContain('Press View role');
+    await expect.poll(() => guideTitle(page).textContent()).toContain('Press «View role»');
     await expect.poll(async () => (await storedLink(h)).done.roleCreated).toBeTypeOf('number');
     const view = page.getByRole('button', { name: 'View role' });
     await expectHighlightOn(page, view);
@@ -124,10 +125,10 @@ describe('create role', () => {
     await primaryButton(page).click();
     await expect.poll(() => guideTitle(page).textContent()).toContain('name the role');
     await primaryButton(page).click();
-    await expect.poll(() => guideTitle(page).textContent()).toContain('Press Create role');
+    await expect.poll(() => guideTitle(page).textContent()).toContain('Press «Create role»');
     await primaryButton(page).click();
     await expect.poll(() => guideTitle(page).textContent()).toContain('already exists');
-    await page.locator('#dockercloud-aws-link-guide button', { hasText: 'Check the existing role' }).click();
+    await guideButton(page, 'Check the existing role').click();
     await page.waitForURL(/#\/roles\/details\/dockercloud-role/);
     await expect.poll(() => guideTitle(page).textContent(), { timeout: 15_000 }).toContain('ready to link');
     expect(h.server.state.roles).toHaveLength(1);

@@ -1,11 +1,11 @@
 // Shared by the IAM console browser tests: a link in progress in storage (the background computes the plan
 // from it), and what the guide shows, read from its shadow root.
-import type { Locator, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { PolicyChoice } from '../../src/core/policy';
 import type { StoredState } from '../../src/core/schemas';
 import type { StepId } from '../../src/core/flow';
 import type { ConfigPatch } from '../replica/state';
+import { armConsoleTab } from './armed-support';
 import { AWS_CONSOLE, type Harness } from './harness';
 import { linkState, settings } from './popup-support';
 
@@ -30,6 +30,8 @@ export interface LinkSetup {
   policy?: PolicyChoice;
   done?: StepId[];
   capturedRoleArn?: string | null;
+  /** Leave the tab unarmed (a console page the user opened by hand). */
+  armed?: boolean;
 }
 
 /** A fresh replica and a link in progress for `namespace` (moby by default), active. */
@@ -50,6 +52,8 @@ export async function startLink(h: Harness, setup: LinkSetup = {}, patch: Config
   });
   const sw = await h.serviceWorker();
   await sw.evaluate((s) => chrome.storage.local.set({ state: s }), state);
+  // As if the extension had opened the page for the link's next step (only armed tabs are filled).
+  if (setup.armed !== false) await armConsoleTab(h, namespace);
 }
 
 export async function storedLink(h: Harness, namespace = 'moby') {
@@ -60,38 +64,8 @@ export async function storedLink(h: Harness, namespace = 'moby') {
   return link;
 }
 
-const GUIDE = '#dockercloud-aws-link-guide';
-
-export const guideTitle = (page: Page) => page.locator(`${GUIDE} .callout .title`);
-export const guideCallout = (page: Page) => page.locator(`${GUIDE} .callout`);
-
-/** The callout's "filled" and "copy" rows as label → value. */
-export async function guideRows(page: Page, kind: 'filled' | 'copy'): Promise<Record<string, string>> {
-  return page.evaluate(
-    ({ id, kind }) => {
-      const root = document.getElementById(id)?.shadowRoot;
-      const rows = [...(root?.querySelectorAll(`.callout .${kind} .row`) ?? [])];
-      return Object.fromEntries(rows.map((r) => [r.querySelector('.label')?.textContent?.replace(/:$/, '') ?? '', r.querySelector('code')?.textContent ?? '']));
-    },
-    { id: GUIDE.slice(1), kind },
-  );
-}
-
-/** Waits until the guide's ring surrounds `target` (the control the user should press next). */
-export async function expectHighlightOn(page: Page, target: Locator): Promise<void> {
-  await expect
-    .poll(async () => {
-      const box = await target.boundingBox();
-      const ring = await page.locator(`${GUIDE} .ring`).evaluate((el) => {
-        if ((el as HTMLElement).hidden) return null;
-        const r = el.getBoundingClientRect();
-        return { x: r.x, y: r.y, width: r.width, height: r.height };
-      });
-      if (!box || !ring) return false;
-      return ring.x <= box.x && ring.y <= box.y && ring.x + ring.width >= box.x + box.width - 1 && ring.y + ring.height >= box.y + box.height - 1 && ring.width - box.width < 12;
-    }, { timeout: 10_000 })
-    .toBe(true);
-}
+// What the guide shows is read through its closed shadow root (see guide-support.ts).
+export { expectHighlightOn, guideCallout, guideRows, guideTitle } from './guide-support';
 
 /** The text of the policy editor, read from Ace in the page's world (what the console would submit). */
 export const aceValue = (page: Page) =>

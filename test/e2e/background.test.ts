@@ -45,7 +45,7 @@ describe('state across service-worker restarts', () => {
 
     await stopServiceWorker();
     popup = await h.openPopup();
-    await poll(() => statuses(popup)).toEqual(['next', 'done', 'done', 'todo', 'todo', 'todo']);
+    await poll(() => statuses(popup)).toEqual(['todo', 'done', 'done', 'next', 'todo', 'todo']); // with the ARN, checking the role is next
     await expectRestarted();
     expect(await popup.getByTestId('captured-arn').innerText()).toBe(ARN);
   });
@@ -89,7 +89,8 @@ describe('stored state is validated on every read', () => {
   });
 
   it.each([
-    ['unreadable', { version: 2, links: { moby: { settings: { ...settings('moby'), roleName: 'bad name' } } }, activeNamespace: 'moby' }, 'could not be read, so the extension starts afresh'],
+    ['unreadable', 'not a state at all', 'could not be read, so the extension starts afresh'],
+    ['an unreadable link', { version: 2, links: { moby: { settings: { ...settings('moby'), roleName: 'bad name' } } }, activeNamespace: 'moby' }, 'The saved progress of moby could not be read and was set aside'],
     ['from a newer version', { version: 3, everything: 'different' }, 'comes from a newer version of the extension'],
   ])('tells the user when what was stored is %s, and starts afresh', async (_name, state, words) => {
     await seed(h, state);
@@ -125,6 +126,6 @@ describe('messages', () => {
   it('answers the popup\'s getState with the stored state, no task, nothing recovered', async () => {
     await seed(h, before);
     const popup = await h.openPopup();
-    expect(await fromPopup(popup, { kind: 'getState' })).toEqual({ state: before, dockerTask: null, recovered: null });
+    expect(await fromPopup(popup, { kind: 'getState' })).toEqual({ state: before, dockerTask: null, recovered: null, lostLinks: [] });
   });
 });

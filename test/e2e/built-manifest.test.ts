@@ -6,7 +6,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXTENSION_DIR } from './harness';
 
-const IAM_PAGES = ['https://console.aws.amazon.com/iam/*', 'https://*.console.aws.amazon.com/iam/*'];
+const IAM_PAGES = [
+  'https://console.aws.amazon.com/iam/*',
+  'https://*.console.aws.amazon.com/iam/*',
+  'https://console.aws.amazon.com/iamv2/*',
+  'https://*.console.aws.amazon.com/iamv2/*',
+];
 const HOSTS = ['https://console.aws.amazon.com/*', 'https://*.console.aws.amazon.com/*', 'https://cloud.docker.com/*'];
 
 const builds = [EXTENSION_DIR, join(EXTENSION_DIR, '..', 'dist-firefox')];

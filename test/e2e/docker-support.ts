@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import type { StoredState } from '../../src/core/schemas';
 import { DOCKERCLOUD_POLICY, role } from '../replica/docker/fixtures';
 import type { ConfigPatch } from '../replica/state';
+import { shadowText } from './closed-shadow';
 import { DOCKER_CLOUD, type Harness } from './harness';
 import { linkState, settings } from './popup-support';
 
@@ -81,9 +82,5 @@ export function expectLinked(h: Harness, state: StoredState): void {
   expect(state.links.moby?.problems).toEqual({});
 }
 
-/** The content script's note to the user, as shown on the page. */
-export const toast = (page: Page) => page.locator('[data-dockercloud-aws-link-toast] [role]').first();
-
-export async function toastText(page: Page): Promise<string> {
-  return (await toast(page).innerText()).replace(/\s+/g, ' ');
-}
+/** The content script's note to the user, as shown on the page (in its closed shadow root). */
+export const toastText = (page: Page): Promise<string> => shadowText(page, 'data-dockercloud-aws-link-toast');

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EDITOR_REPLY, EDITOR_REQUEST } from '../../src/content/aws/editor-bridge';
 import { buildPolicyDocument } from '../../src/core/policy';
+import { armConsoleTab } from './armed-support';
 import { aceValue, guideRows, guideTitle, IAM, startLink } from './aws-support';
 import { AWS_CONSOLE, EXTENSION_DIR, launch, type Harness } from './harness';
 import { ARN, fromPopup, linkState, seed, settings } from './popup-support';
@@ -58,9 +59,18 @@ afterAll(async () => {
 });
 
 /** Everything the extension stores, serialized: compared byte for byte. */
+/**
+ * Everything stored but the background's bookkeeping of console tabs: which asked for a plan (any page load
+ * adds one) and which are armed (the tests arm the tabs they open, as the extension does for the pages it opens).
+ */
 async function snapshot(): Promise<string> {
   const sw = await h.serviceWorker();
-  return sw.evaluate(async () => JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.session.get(null)]));
+  return sw.evaluate(async () => {
+    const session = await chrome.storage.session.get(null);
+    delete session.planTabs;
+    delete session.armedTabs;
+    return JSON.stringify([await chrome.storage.local.get(null), session]);
+  });
 }
 
 /** Adds an iframe loading `src` (same origin) to the page and returns its frame once it is there. */
@@ -205,8 +215,9 @@ describe('the page forging the MAIN-world bridge', () => {
   const openEditor = async (init?: (page: Page) => Promise<unknown>) => {
     const page = await h.context.newPage();
     await init?.(page);
+    await armConsoleTab(h, 'moby', page);
     await page.goto(`${IAM}#/policies/create?step=addPermissions`);
-    await expect.poll(() => guideTitle(page).textContent(), { timeout: 20_000 }).toContain('Press Next');
+    await expect.poll(() => guideTitle(page).textContent(), { timeout: 20_000 }).toContain('Press «Next»');
     return page;
   };
 

@@ -4,7 +4,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCKERCLOUD_POLICY, role, trustPolicy } from '../replica/docker/fixtures';
+import { armConsoleTab } from './armed-support';
 import { guideCallout, guideTitle, IAM, startLink, storedLink } from './aws-support';
+import { inGuide } from './guide-support';
 import { prepare, sendToDockerCloud, settled, toastText } from './docker-support';
 import { launch, type Harness } from './harness';
 
@@ -17,21 +19,33 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
+/** Everything stored but the background's bookkeeping of console tabs (which asked for a plan, which are armed). */
 async function snapshot(): Promise<string> {
   const sw = await h.serviceWorker();
-  return sw.evaluate(async () => JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.session.get(null)]));
+  return sw.evaluate(async () => {
+    const session = await chrome.storage.session.get(null);
+    delete session.planTabs;
+    delete session.armedTabs;
+    return JSON.stringify([await chrome.storage.local.get(null), session]);
+  });
 }
 
 const HTML = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
 
 /** Elements made from the injected markup anywhere, shadow roots included, and whether its script ran. */
-const injected = (page: Page) =>
-  page.evaluate(() => {
+const injected = async (page: Page) => {
+  const inPage = await page.evaluate(() => {
     const roots: (Document | ShadowRoot)[] = [document];
     for (const el of document.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
     const elements = roots.flatMap((r) => [...r.querySelectorAll('img[onerror], script:not([src]):not([type])')].filter((s) => (s.textContent ?? '').includes('__pwned') || s.hasAttribute('onerror')));
     return { elements: elements.length, pwned: (window as unknown as { __pwned?: number }).__pwned ?? null };
   });
+  // The guide's root is closed: read through DevTools.
+  const inTheGuide = await inGuide(page, function (this: ShadowRoot) {
+    return [...this.querySelectorAll('img[onerror], script:not([src]):not([type])')].filter((s) => (s.textContent ?? '').includes('__pwned') || s.hasAttribute('onerror')).length;
+  });
+  return { elements: inPage.elements + (inTheGuide ?? 0), pwned: inPage.pwned };
+};
 
 const ARN = 'arn:aws:iam::123456789012:role/dockercloud-role';
 
@@ -41,6 +55,7 @@ async function rolePage(patch: Partial<ReturnType<typeof role>>, init?: (page: P
   h.server.state.roles.push({ ...role('dockercloud-role', { externalId: 'moby' }), ...patch });
   const page = await h.context.newPage();
   await init?.(page);
+  await armConsoleTab(h, 'moby', page);
   return page;
 }
 

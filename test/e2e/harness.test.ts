@@ -9,7 +9,27 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-const marker = () => h.page.evaluate(() => document.documentElement.dataset.dockercloudAwsLink ?? null);
+/**
+ * Which content script runs in the page, as the browser's DevTools see it (the extension leaves no mark on
+ * the page). The extension's isolated world may outlive a same-origin navigation, so the IAM script is known by
+ * the message listener it registers at start (plan changes); Docker Cloud's by its world on a fresh origin.
+ */
+async function contentScript(): Promise<'iam' | 'docker' | null> {
+  const cdp = await h.context.newCDPSession(h.page);
+  try {
+    const worlds: { id: number; origin: string }[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
+    await cdp.send('Runtime.enable');
+    const ours = worlds.find((w) => w.origin.startsWith(`chrome-extension://${h.extensionId}`));
+    if (!ours) return null;
+    if (new URL(h.page.url()).hostname === 'cloud.docker.com') return 'docker';
+    const { result } = await cdp.send('Runtime.evaluate', { expression: 'chrome.runtime.onMessage.hasListeners()', contextId: ours.id, returnByValue: true });
+    return result.value === true ? 'iam' : null;
+  } finally {
+    await cdp.detach();
+  }
+}
+const marker = contentScript;
 
 describe('browser harness', () => {
   it('loads the extension with its service worker and popup', async () => {

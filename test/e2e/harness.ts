@@ -58,7 +58,7 @@ export function chromiumArgs(port: number, extensionDir: string | null = EXTENSI
  * `popupUrl` are then empty, and `serviceWorker`/`openPopup` throw.
  */
 export async function launch(
-  opts: { config?: ConfigPatch; headless?: boolean; extensionDir?: string; extension?: boolean } = {},
+  opts: { config?: ConfigPatch; headless?: boolean; extensionDir?: string; extension?: boolean; lang?: string } = {},
 ): Promise<Harness> {
   const withExtension = opts.extension ?? true;
   const server = await startReplicaServer({ config: opts.config });
@@ -68,7 +68,9 @@ export async function launch(
     headless: opts.headless ?? true,
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 900 },
-    args: chromiumArgs(server.port, withExtension ? (opts.extensionDir ?? EXTENSION_DIR) : null),
+    args: [...chromiumArgs(server.port, withExtension ? (opts.extensionDir ?? EXTENSION_DIR) : null), ...(opts.lang ? [`--lang=${opts.lang}`] : [])],
+    // Chromium on Linux takes its UI language (chrome.i18n's locale) from the environment.
+    ...(opts.lang ? { locale: opts.lang, env: { ...process.env, LANGUAGE: opts.lang, LANG: `${opts.lang.replace('-', '_')}.UTF-8` } } : {}),
   });
   const serviceWorker = async (): Promise<Worker> => {
     if (!withExtension) throw new Error('launched without the extension');
@@ -76,6 +78,7 @@ export async function launch(
   };
   const extensionId = withExtension ? new URL((await serviceWorker()).url()).host : '';
   const popupUrl = withExtension ? `chrome-extension://${extensionId}/src/popup/index.html` : '';
+  if (withExtension) await closeWelcomeTab(context, extensionId);
   const page = context.pages()[0] ?? (await context.newPage());
 
   const stopServiceWorker = async () => {
@@ -110,4 +113,21 @@ export async function launch(
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The extension opens its welcome page on install (a fresh profile is a fresh install). Every launch waits for
+ * that tab, so an extension that stops opening it fails here, then closes it: tests start from one blank page.
+ */
+async function closeWelcomeTab(context: BrowserContext, extensionId: string): Promise<void> {
+  const url = `chrome-extension://${extensionId}/src/welcome/index.html`;
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const next = context.waitForEvent('page', { timeout: Math.max(1, deadline - Date.now()) }).catch(() => null);
+    const tab = context.pages().find((p) => p.url() === url);
+    if (tab !== undefined) return tab.close();
+    const opened = await next;
+    if (opened === null) throw new Error(`the extension opened no welcome tab (${url}) on install`);
+    await opened.waitForURL((u) => u.protocol !== 'about:', { timeout: 5_000 }).catch(() => undefined);
+  }
 }

@@ -173,7 +173,8 @@ describe('npm run package', () => {
     expect(manifest.background.scripts?.length).toBeGreaterThan(0);
     for (const script of manifest.background.scripts ?? []) expect(files[script], script).toBeDefined();
     const gecko = manifest.browser_specific_settings?.gecko;
-    expect(gecko?.id).toMatch(/^[a-zA-Z0-9-._]*@[a-zA-Z0-9-._]+$/);
+    // AMO takes a GUID in braces or an email-style id.
+    expect(gecko?.id).toMatch(/^(\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}|[a-zA-Z0-9-._]*@[a-zA-Z0-9-._]+)$/);
     expect(gecko?.data_collection_permissions?.required?.length).toBeGreaterThan(0);
   });
 

@@ -72,12 +72,12 @@ describe('service worker stopped and popup closed at every step', () => {
     expect(await checklist()).toEqual(['next', 'todo', 'todo', 'todo', 'todo', 'todo']);
     await restartServiceWorker();
     await h.page.goto(`${IAM}#/policies/create?step=addPermissions`);
-    await poll(title, 20_000).toContain('Press Next');
+    await poll(title, 20_000).toContain('Press «Next»');
     expect(await checklist()).toEqual(['next', 'todo', 'todo', 'todo', 'todo', 'todo']);
 
     await restartServiceWorker();
     await primaryButton(h.page).click();
-    await poll(title).toContain('Press Create policy');
+    await poll(title).toContain('Press «Create policy»');
     expect(await guideRows(h.page, 'filled')).toMatchObject({ 'Policy name': 'dockercloud-policy' });
     expect(await checklist()).toEqual(['next', 'todo', 'todo', 'todo', 'todo', 'todo']);
 

@@ -15,6 +15,7 @@ import { DOCKER_CLOUD_ACCOUNT_ID, POLICY_NAME } from '../../src/core/docker-clou
 import { buildPolicyDocument } from '../../src/core/policy';
 import type { ConfigPatch } from '../replica/state';
 import { AWS_CONSOLE, DOCKER_CLOUD, type Harness } from './harness';
+import { guideBox, guideButton, guideState, guideTitle, inGuide } from './guide-support';
 import { seed } from './popup-support';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -64,21 +65,16 @@ class Counter {
   }
 }
 
-const GUIDE = '#dockercloud-aws-link-guide';
-
 /** What the guide points at: the ring's centre (a page control), else the callout's own action button. */
 type Target = { kind: 'ring'; x: number; y: number; label: string } | { kind: 'action'; label: string } | { kind: 'moving' };
 
 async function guideTarget(page: Page): Promise<Target | null> {
-  return page.evaluate((id) => {
-    const host = document.querySelector(id);
-    const root = host?.shadowRoot;
-    if (!root || (host as HTMLElement).dataset.state !== 'shown') return null;
-    const ring = root.querySelector<HTMLElement>('.ring');
-    if (ring && !ring.hidden) {
-      const r = ring.getBoundingClientRect();
-      const x = r.left + r.width / 2;
-      const y = r.top + r.height / 2;
+  if ((await guideState(page)) !== 'shown') return null;
+  const ring = await guideBox(page, '.ring');
+  if (ring) {
+    return page.evaluate((r) => {
+      const x = r.x + r.width / 2;
+      const y = r.y + r.height / 2;
       // Out of view: the user scrolls to it (not counted); the ring follows on the next frame.
       if (y < 0 || y > innerHeight) {
         scrollBy(0, y - innerHeight / 2);
@@ -88,10 +84,12 @@ async function guideTarget(page: Page): Promise<Target | null> {
       const control = document.elementFromPoint(x, y)?.closest('button, a, [role="button"], input');
       if (!control) return { kind: 'moving' as const };
       return { kind: 'ring' as const, x, y, label: (control.textContent ?? '').trim().slice(0, 40) };
-    }
-    const action = root.querySelector<HTMLButtonElement>('.callout .actions button:not(.quiet)');
-    return action ? { kind: 'action' as const, label: action.textContent ?? '' } : null;
-  }, GUIDE);
+    }, ring);
+  }
+  const action = await inGuide(page, function (this: ShadowRoot) {
+    return this.querySelector('.callout .actions button:not(.quiet)')?.textContent ?? null;
+  });
+  return action ? { kind: 'action', label: action } : null;
 }
 
 const consolePageOf = (url: string) => {
@@ -124,14 +122,14 @@ export async function withExtension(h: Harness, { config, log = () => undefined,
   c.add('open the extension popup (toolbar)', 1, 0);
   await onStep('popup-first-run', popup);
   await c.typeInto(popup.getByRole('textbox', { name: 'Docker Cloud namespace' }), 'moby', 'type the namespace');
+  // "Save and start" opens the policy editor itself; each next page follows in the same tab.
+  const opened = h.context.waitForEvent('page', { timeout: 15_000 });
   await c.click(popup.getByRole('button', { name: 'Save and start' }), 'Save and start');
   await onStep('popup-checklist', popup);
-  const opened = h.context.waitForEvent('page', { timeout: 15_000 });
-  await c.click(popup.locator('[data-step="policyCreated"] button'), 'checklist: Create policy');
   const aws = await opened;
   await popup.close();
   await aws.waitForLoadState();
-  log(`  extension: the checklist opened ${aws.url()}`);
+  log(`  extension: Save and start opened ${aws.url()}`);
 
   let last = '';
   let stoppedAt: string | null = null;
@@ -147,12 +145,12 @@ export async function withExtension(h: Harness, { config, log = () => undefined,
         last = key;
         break;
       }
-      const title = await aws.locator(`${GUIDE} .callout .title`).textContent().catch(() => null);
+      const title = await guideTitle(aws).textContent().catch(() => null);
       if (title?.includes('ready to link')) break;
       if (Date.now() > until) break;
       await sleep(100);
     }
-    const title = await aws.locator(`${GUIDE} .callout .title`).textContent().catch(() => null);
+    const title = await guideTitle(aws).textContent().catch(() => null);
     if (title?.includes('ready to link')) break;
     if (!target) {
       await aws.screenshot({ path: '/tmp/bench-effort-stopped.png' }).catch(() => undefined);
@@ -166,7 +164,7 @@ export async function withExtension(h: Harness, { config, log = () => undefined,
       await aws.mouse.click(target.x, target.y);
       c.add(`console ${where}: press the highlighted "${target.label}"`, 1, 0, where);
     } else {
-      await aws.locator(`${GUIDE} .callout .actions button:not(.quiet)`).first().click();
+      await guideButton(aws, target.label).click();
       c.add(`console ${where}: the guide's "${target.label}"`, 1, 0, where);
     }
   }
@@ -181,7 +179,7 @@ export async function withExtension(h: Harness, { config, log = () => undefined,
   const docker = h.context.pages().find((p) => p.url().startsWith(DOCKER_CLOUD));
   if (docker) {
     // Shown once the extension's note on the page has the result and the provider list has reloaded.
-    await docker.getByText('Amazon Web Services is linked to moby.').waitFor({ timeout: 10_000 }).catch(() => undefined);
+    await docker.getByText("the extension's checklist for moby is complete.").waitFor({ timeout: 10_000 }).catch(() => undefined);
     await docker.getByText('Loading…').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
     await onStep('docker-cloud-linked', docker);
   }

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCKER_CLOUD_PRINCIPAL, POLICY_NAME } from '../../src/core/docker-cloud';
 import { buildPolicyDocument } from '../../src/core/policy';
-import type { ConfigPatch } from '../replica/state';
+import { REPLICA_SESSION_HOST, type ConfigPatch } from '../replica/state';
 import { launch, type Harness } from './harness';
 import { stored } from './popup-support';
 import { byHand, withExtension, type EffortRun } from './user-flow';
@@ -21,6 +21,10 @@ const VARIANTS: [string, ConfigPatch][] = [
   ['current console, Docker Cloud swarm-mode layout', { aws: { variant: 'current' }, docker: { layout: 'swarm' } }],
   ['legacy console, Docker Cloud 2016 layout', { aws: { variant: 'legacy' }, docker: { layout: 'legacy' } }],
   ['legacy console, Docker Cloud swarm-mode layout', { aws: { variant: 'legacy' }, docker: { layout: 'swarm' } }],
+  // The console's router navigating with history.pushState (no hashchange), and a multi-session console
+  // that sends every IAM URL to the signed-in account's own host.
+  ['current console navigating with pushState', { aws: { variant: 'current', navigation: 'pushState' }, docker: { layout: 'legacy' } }],
+  ['current console on a multi-session host', { aws: { variant: 'current', multiSessionHost: REPLICA_SESSION_HOST }, docker: { layout: 'legacy' } }],
 ];
 
 function expectLinkedCorrectly() {

@@ -234,8 +234,15 @@ function isJson(text: string): boolean {
 function serveAwsConsole(req: IncomingMessage, res: ServerResponse, state: ReplicaState, url: URL): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') return notFound(res);
   const path = url.pathname.replace(/\/+$/, '') || '/';
+  const session = state.config.aws.multiSessionHost;
+  if (session && url.hostname !== session && path.startsWith('/iam')) {
+    // A multi-session console sends every console URL to the signed-in session's own host.
+    res.writeHead(302, { location: `https://${session}${url.pathname}${url.search}` });
+    return void res.end();
+  }
   if ((path === '/iam/home' || path === '/iam') && url.searchParams.get('replica') === 'churn') return sendHtml(res, churnPage());
-  if (path === '/iam/home' || path === '/iam') {
+  // /iamv2/ was the new console's path in 2021–2023: old links still land there.
+  if (path === '/iam/home' || path === '/iam' || path === '/iamv2/home' || path === '/iamv2') {
     const lang = state.config.aws.locale;
     const title = { en: 'IAM Management Console', ja: 'IAM 管理コンソール', de: 'IAM-Managementkonsole' }[lang];
     return sendHtml(res, replicaHtmlShell({ title, entry: 'aws', lang, config: state.config, accountId: state.accountId }));

@@ -3,6 +3,8 @@
 
 /** The AWS account the replica console is signed in to. */
 export const REPLICA_ACCOUNT_ID = '123456789012';
+/** That account's multi-session console host (the account id first). */
+export const REPLICA_SESSION_HOST = `${REPLICA_ACCOUNT_ID}-abcd1234.us-east-1.console.aws.amazon.com`;
 
 export interface CreatedPolicy {
   name: string;
@@ -55,6 +57,21 @@ export interface ReplicaConfig {
     };
     /** Honour the undocumented create-role prefill link parameters (awsAccount, externalId, ...). */
     honourPrefillParams: boolean;
+    /** How the console's router changes the URL: location.hash, or history.pushState (no event at all). */
+    navigation: 'hash' | 'pushState';
+    /** The wizards' step names: as documented, the permissions step singular (addPermission), or none in the URL. */
+    stepNames: 'documented' | 'singular' | 'none';
+    /**
+     * The policy editor's component applies its own document after the editor exists, and puts it back
+     * once after a change from outside ('once'), or after every change for 6 s ('always').
+     */
+    editorReapply: 'never' | 'once' | 'always';
+    /** The console's global search box in the header, and the permissions table rendered 1.5 s after its step. */
+    headerSearchDecoy: boolean;
+    /** The 2016 role page shows its permissions and trust relationships on tabs. */
+    trustOnTab: boolean;
+    /** Multi-session console: every IAM URL is redirected to this account-specific host (null: none). */
+    multiSessionHost: string | null;
   };
   docker: {
     layout: DockerLayout;
@@ -86,6 +103,12 @@ export function defaultConfig(): ReplicaConfig {
       renderDelayMs: 0,
       drift: { reorderFields: false, duplicateAccountIdField: false, removeField: null },
       honourPrefillParams: true,
+      navigation: 'hash',
+      stepNames: 'documented',
+      editorReapply: 'never',
+      headerSearchDecoy: false,
+      trustOnTab: false,
+      multiSessionHost: null,
     },
     docker: {
       layout: 'legacy',

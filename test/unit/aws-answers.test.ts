@@ -2,7 +2,7 @@
 // exactly what the core's zod schemas accept, and return the same values.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { STEPS } from '../../src/core/flow';
+import { CONSOLE_TASKS, STEPS } from '../../src/core/flow';
 import { awsPlanSchema, roleVerdictSchema } from '../../src/core/schemas';
 import { readPlan, readVerdict } from '../../src/content/aws/answers';
 import { namespaceArb, roleNameArb, stringFrom } from './arbitraries';
@@ -20,6 +20,8 @@ const planArb = fc.record(
     roleDescription: maybe(fc.string({ maxLength: 40 })),
     trustedAccountId: maybe(fc.oneof(stringFrom('0123456789', 11, 13), fc.constant('689684103426'))),
     nextStep: maybe(fc.oneof(fc.constant(null), fc.constantFrom(...STEPS), fc.string())),
+    task: maybe(fc.oneof(fc.constantFrom(...CONSOLE_TASKS), fc.string())),
+    armed: maybe(fc.boolean()),
     extra: fc.anything(),
   },
   { requiredKeys: [] },
@@ -57,6 +59,8 @@ describe('content-side answer checks', () => {
       roleDescription: 'r',
       trustedAccountId: '689684103426',
       nextStep: 'policyCreated',
+      task: 'createPolicy',
+      armed: false,
     };
     expect(readPlan(plan)).toEqual(plan);
   });

@@ -1,23 +1,24 @@
-// Every page module's route detector, checked exhaustively against every example URL (as github-url-detection does),
-// over the list the router runs.
+// Every route detector (the pages' URL hints), checked exhaustively against every example URL (as
+// github-url-detection does), and the page registrations the router, step labels and drift matrix derive from.
 import { describe, expect, it, vi } from 'vitest';
 import { PAGES } from '../../src/content/aws/pages';
-import { iamRoute, roleNameInRoute } from '../../src/content/aws/routes';
+import { DETECTORS, iamRoute, roleNameInRoute } from '../../src/content/aws/routes';
+import { STEPS } from '../../src/core/flow';
 import { roleCreateHash } from '../../src/core/console-routes';
 
 // The page modules reach the extension's APIs only when they run; importing them needs no browser.
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 
-const all = PAGES.flatMap((route) => route.examples.map((url) => ({ owner: route.id, url })));
+const all = DETECTORS.flatMap((route) => route.examples.map((url) => ({ owner: route.id, url })));
 
 describe('IAM route detectors', () => {
   it('have unique ids and at least one example each', () => {
-    expect(new Set(PAGES.map((r) => r.id)).size).toBe(PAGES.length);
-    for (const route of PAGES) expect(route.examples.length).toBeGreaterThan(0);
+    expect(new Set(DETECTORS.map((r) => r.id)).size).toBe(DETECTORS.length);
+    for (const route of DETECTORS) expect(route.examples.length).toBeGreaterThan(0);
   });
 
   it.each(all)('$url matches $owner and no other detector', ({ owner, url }) => {
-    const matching = PAGES.filter((r) => r.matches(new URL(url))).map((r) => r.id);
+    const matching = DETECTORS.filter((r) => r.matches(new URL(url))).map((r) => r.id);
     expect(matching).toEqual([owner]);
   });
 
@@ -31,7 +32,7 @@ describe('IAM route detectors', () => {
     'https://console.aws.amazon.com/iam/other#/roles',
     'https://console.aws.amazon.com/iam/home#/roles/details/',
   ])('%s matches no detector', (url) => {
-    expect(PAGES.filter((r) => r.matches(new URL(url))).map((r) => r.id)).toEqual([]);
+    expect(DETECTORS.filter((r) => r.matches(new URL(url))).map((r) => r.id)).toEqual([]);
   });
 
   it('reads the role name of current and legacy role pages', () => {
@@ -48,9 +49,42 @@ describe('IAM route detectors', () => {
   it('builds a create-role link that the trusted-entity detector recognises', () => {
     const hash = roleCreateHash({ trustedAccountId: '689684103426', externalId: 'moby', roleName: 'dockercloud-role' });
     const url = new URL(`https://console.aws.amazon.com/iam/home${hash}`);
-    expect(PAGES.filter((r) => r.matches(url)).map((r) => r.id)).toEqual(['roleTrustedEntity']);
+    expect(DETECTORS.filter((r) => r.matches(url)).map((r) => r.id)).toEqual(['roleTrustedEntity']);
     const query = iamRoute(url)?.query;
     expect(query?.get('awsAccount')).toBe('689684103426');
     expect(query?.get('externalId')).toBe('moby');
+  });
+});
+
+describe('IAM page registrations', () => {
+  it('have unique ids, and hints every one of which is a tested detector', () => {
+    expect(new Set(PAGES.map((p) => p.id)).size).toBe(PAGES.length);
+    for (const page of PAGES) {
+      expect(page.hints.length, page.id).toBeGreaterThan(0);
+      for (const hint of page.hints) expect(DETECTORS, page.id).toContain(hint);
+    }
+  });
+
+  it('label each page "Step n of m" as the popup checklist counts its steps', () => {
+    for (const page of PAGES) expect(page.step, page.id).toEqual([STEPS.indexOf(page.checklistStep) + 1, STEPS.length]);
+    const byId = Object.fromEntries(PAGES.map((p) => [p.id, p.step[0]]));
+    expect([byId.policyEditor, byId.policyReview, byId.legacyPolicyEdit]).toEqual([1, 1, 1]);
+    expect([byId.roleTrustedEntity, byId.rolePermissions, byId.roleReview, byId.legacyRoleName]).toEqual([2, 2, 2, 2]);
+    expect(byId.roleDetails).toBe(4);
+  });
+
+  it('open the 2016 console page for every create link of the current console', () => {
+    const route = (hash: string) => iamRoute(new URL(`https://console.aws.amazon.com/iam/home${hash}`))!;
+    const counterpart = (id: string, hash: string) => PAGES.find((p) => p.id === id)?.legacyCounterpart?.(route(hash), {} as never);
+    expect(counterpart('policyEditor', '#/policies/create?step=addPermissions')).toBe('#/policies$new');
+    expect(counterpart('roleTrustedEntity', '#/roles/create?step=selectEntities')).toBe('#/roles$new?step=name');
+    expect(counterpart('roleDetails', '#/roles/details/dockercloud-role')).toBe('#roles/dockercloud-role');
+  });
+
+  it('match /iamv2/ and multi-session hosts as the console IAM app', () => {
+    expect(iamRoute(new URL('https://console.aws.amazon.com/iamv2/home?region=us-east-1#/roles'))?.path).toBe('roles');
+    expect(iamRoute(new URL('https://111122223333-abcd1234.us-east-1.console.aws.amazon.com/iam/home#/roles'))?.path).toBe('roles');
+    expect(iamRoute(new URL('https://console.aws.amazon.com/iamv3/home#/roles'))).toBeNull();
+    expect(iamRoute(new URL('https://console.aws.amazon.com/iam2/home#/roles'))).toBeNull();
   });
 });

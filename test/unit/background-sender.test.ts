@@ -21,6 +21,14 @@ describe('classifySender', () => {
     expect(role(from('https://console.aws.amazon.com/iam/home', { frameId: 3 }))).toBeNull();
   });
 
+  it('knows IAM pages on multi-session hosts (account id first) and under /iamv2/', () => {
+    expect(role(from('https://111122223333-abcd1234.us-east-1.console.aws.amazon.com/iam/home?region=us-east-1#/roles'))).toBe('aws');
+    expect(role(from('https://111122223333-abcd1234.console.aws.amazon.com/iam/home#/roles'))).toBe('aws');
+    expect(role(from('https://console.aws.amazon.com/iamv2/home#/roles'))).toBe('aws');
+    expect(role(from('https://us-east-1.console.aws.amazon.com/iamv3/home#/roles'))).toBeNull();
+    expect(role(from('https://111122223333-abcd1234.us-east-1.console.aws.amazon.com/ec2/home'))).toBeNull();
+  });
+
   it('knows Docker Cloud, top frame only', () => {
     expect(role(from('https://cloud.docker.com/app/moby/settings'))).toBe('docker');
     expect(role(from('https://cloud.docker.com/', { frameId: 1 }))).toBeNull();
@@ -36,6 +44,8 @@ describe('classifySender', () => {
     ['http console', from('http://console.aws.amazon.com/iam/home')],
     ['a console look-alike host', from('https://console.aws.amazon.com.evil.example/iam/home')],
     ['a deeper console subdomain', from('https://a.b.console.aws.amazon.com/iam/home')],
+    ['three labels, even in the multi-session form', from('https://111122223333-abcd1234.a.b.console.aws.amazon.com/iam/home')],
+    ['a multi-session look-alike without the account id', from('https://11112222-abcd1234.us-east-1.console.aws.amazon.com/iam/home')],
     ['a suffix look-alike', from('https://evilconsole.aws.amazon.com/iam/home')],
     ['a Docker look-alike', from('https://cloud.docker.com.evil.example/')],
     ['a Docker subdomain', from('https://hub.docker.com/')],

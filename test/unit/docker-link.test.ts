@@ -9,7 +9,10 @@ import { dockerTaskSchema } from '../../src/core/schemas';
 import { namespaceArb, roleArnArb } from './arbitraries';
 
 const ARN = 'arn:aws:iam::123456789012:role/dockercloud-role';
-const task = (patch: Partial<Task> = {}): Task => ({ namespace: 'moby', roleArn: ARN, replaceExisting: false, ...patch } as Task);
+const task = (patch: Partial<Task> = {}): Task => ({ id: 'a'.repeat(32), namespace: 'moby', roleArn: ARN, replaceExisting: false, saved: false, ...patch } as Task);
+/** What the background hears: "saving" before Save is pressed. */
+let told: string[] = [];
+const link = (t: Task) => linkAws(t, { saving: async () => void told.push('saving') }, new AbortController().signal);
 
 function at(path: string, html: string): HTMLElement[] {
   (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`https://cloud.docker.com${path}`);
@@ -29,6 +32,7 @@ const awsDialog = (field: string) =>
 
 afterEach(() => {
   document.body.innerHTML = '';
+  told = [];
 });
 
 describe('linkAws', () => {
@@ -44,8 +48,9 @@ describe('linkAws', () => {
         alert.hidden = false;
       }, 20);
     });
-    expect(await linkAws(task())).toEqual({ outcome: 'error', errorText: 'Invalid AWS role or insufficient permissions' });
+    expect(await link(task())).toEqual({ outcome: 'error', errorText: 'Invalid AWS role or insufficient permissions' });
     expect(seen).toEqual([ARN]);
+    expect(told).toEqual(['saving']);
   });
 
   it('reports linked once the dialog closes and the plug turns green', async () => {
@@ -56,38 +61,48 @@ describe('linkAws', () => {
         document.querySelector('li span + span')!.textContent = `Connected ${ARN}`;
       }, 20),
     );
-    expect(await linkAws(task())).toEqual({ outcome: 'linked' });
+    expect(await link(task())).toEqual({ outcome: 'linked' });
   });
 
   it('fills nothing in the old access-key form', async () => {
     at('/app/moby/settings', awsDialog('<label for="k">Access Key ID</label><input id="k"><label for="s">Secret Access Key</label><input id="s">'));
-    expect(await linkAws(task())).toEqual({ outcome: 'notFound', control: 'roleArnField' });
+    expect(await link(task())).toEqual({ outcome: 'notFound', control: 'roleArnField' });
     expect([...document.querySelectorAll('input')].map((i) => i.value)).toEqual(['', '']);
   });
 
   it('clicks nothing when the AWS row has two buttons', async () => {
     const clicked = at('/app/moby/settings', settings('<button>Edit</button><button>plug</button>'));
-    expect(await linkAws(task())).toEqual({ outcome: 'notFound', control: 'awsPlug' });
+    expect(await link(task())).toEqual({ outcome: 'notFound', control: 'awsPlug' });
     expect(clicked).toEqual([]);
   });
 
   it('reports an existing link instead of replacing it, unless asked', async () => {
     const clicked = at('/app/moby/settings', settings('<span>Access Key ID: AKIAIOSFODNN7EXAMPLE</span><button aria-label="Disconnect provider">o</button>'));
-    expect(await linkAws(task())).toEqual({ outcome: 'alreadyLinked', method: 'access-key' });
+    expect(await link(task())).toEqual({ outcome: 'alreadyLinked', method: 'access-key' });
     expect(clicked).toEqual([]);
   });
 
-  it('takes its own link, seen again, as linked', async () => {
+  it('takes its own link, seen again, as linked; when replacing, only once the background says its Save was pressed', async () => {
     const clicked = at('/app/moby/settings', settings(`<span>Role ARN: ${ARN}</span><button aria-label="Disconnect provider">o</button>`));
-    expect(await linkAws(task())).toEqual({ outcome: 'linked' });
+    expect(await link(task())).toEqual({ outcome: 'linked' });
+    expect(await link(task({ replaceExisting: true, saved: true }))).toEqual({ outcome: 'linked' });
+    expect(clicked).toEqual([]);
+  });
+
+  it('stops when its signal aborts, clicking nothing more', async () => {
+    const clicked = at('/app/moby/settings', '<p>Loading…</p>');
+    const stop = new AbortController();
+    const result = linkAws(task(), { saving: async () => undefined }, stop.signal);
+    stop.abort();
+    expect(await result).toEqual({ outcome: 'timeout' });
     expect(clicked).toEqual([]);
   });
 
   it('checks the namespace and the login before anything else', async () => {
     const clicked = at('/app/teamawesome/settings', settings('<span></span><button>o</button>'));
-    expect(await linkAws(task())).toEqual({ outcome: 'namespaceMismatch', openNamespace: 'teamawesome' });
+    expect(await link(task())).toEqual({ outcome: 'namespaceMismatch', openNamespace: 'teamawesome' });
     at('/login?next=/', '<form><input name="username"><input type="password"><button>Log in</button></form>');
-    expect(await linkAws(task())).toEqual({ outcome: 'loggedOut' });
+    expect(await link(task())).toEqual({ outcome: 'loggedOut' });
     expect(clicked).toEqual([]);
   });
 });
@@ -95,6 +110,8 @@ describe('linkAws', () => {
 describe('readTask', () => {
   const junk = fc.oneof(fc.string(), fc.constantFrom('Moby', ' moby', 'mo', 'arn:aws:iam::1:role/x', 'arn:aws:iam::123456789012:user/x'));
   const candidate = fc.record({
+    id: fc.oneof(fc.constant('0123456789abcdef0123456789abcdef'), fc.string({ maxLength: 40 })),
+    saved: fc.oneof(fc.boolean(), fc.constant(1)),
     namespace: fc.oneof(namespaceArb, junk),
     roleArn: fc.oneof(roleArnArb, junk),
     replaceExisting: fc.oneof(fc.boolean(), fc.constant('true')),

@@ -56,6 +56,17 @@ describe('Cloud settings entry', () => {
     mount('<a href="/a">Cloud settings</a><button>Cloud settings</button>');
     expect(page.cloudSettingsEntry()).toBeNull();
   });
+
+  it('takes two links to the same page (the navigation\'s and one in the page text) as one', () => {
+    mount(`<nav><a href="/app/moby/settings">Cloud settings</a></nav>
+      <main><p>Link a provider in <a href="https://cloud.docker.com/app/moby/settings">Cloud settings</a>.</p></main>`);
+    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL('https://cloud.docker.com/app/moby/dashboard');
+    expect(page.cloudSettingsEntry()?.closest('nav')).not.toBeNull();
+    mount('<a href="/app/moby/settings">Cloud settings</a><a href="/app/moby/account">Cloud settings</a>');
+    expect(page.cloudSettingsEntry()).toBeNull();
+    mount('<a href="/app/moby/settings">Cloud settings</a><a href="https://evil.example/app/moby/settings">Cloud settings</a>');
+    expect(page.cloudSettingsEntry()).toBeNull();
+  });
 });
 
 describe('the Amazon Web Services row', () => {

@@ -123,11 +123,18 @@ describe('captureRoleArn', () => {
     if (again.ok) expect(again.value).toBe(link);
   });
 
-  it('a new ARN means verifying and sending again', () => {
+  it('a captured ARN is kept: another one is a problem, and changes nothing', () => {
+    const link = captured(newLink(settings), ARN, 2);
+    expect(captureRoleArn(link, OTHER_ARN, 3)).toEqual({ ok: false, problem: { message: 'bgOtherRoleArn', substitutions: [OTHER_ARN, ARN] } });
+  });
+
+  it('a new ARN the user chose means verifying and sending again', () => {
     let link = captured(complete(newLink(settings), 'policyCreated', 1), ARN, 2);
     link = verifyRole(link, goodRole(), 3);
     link = recordDockerCloudOutcome(link, { outcome: 'linked' }, 4);
-    const changed = captured(link, OTHER_ARN, 5);
+    const replaced = captureRoleArn(link, OTHER_ARN, 5, true);
+    if (!replaced.ok) throw new Error(replaced.problem.message);
+    const changed = replaced.value;
     expect(changed.capturedRoleArn).toBe(OTHER_ARN);
     expect(changed.done).toEqual({ policyCreated: 1, roleCreated: 2, arnCaptured: 5 });
     expect(nextStep(changed)).toBe('roleVerified');
@@ -165,6 +172,15 @@ describe('verifyRole', () => {
     ]);
     expect(statusOf(link).roleVerified).toBe('failed');
     expect(link.done.roleVerified).toBeUndefined();
+  });
+
+  it('a role read on a multi-session host of another account is reported, one of the same account is verified', () => {
+    const other = verifyRole(base(), { ...goodRole(), consoleAccountId: '111122223333' }, 2);
+    const account = /::(\d{12}):/.exec(goodRole().roleArn)?.[1] ?? '';
+    expect(other.problems.roleVerified).toEqual([{ message: 'roleAccountDiffers', substitutions: [account, '111122223333'] }]);
+    expect(other.done.roleVerified).toBeUndefined();
+    const same = verifyRole(base(), { ...goodRole(), consoleAccountId: account }, 2);
+    expect(same.done.roleVerified).toBe(2);
   });
 
   it('a failed verification undoes it and every later step', () => {
@@ -254,6 +270,8 @@ describe('any sequence of events (property)', () => {
           else if (event.kind === 'capture') {
             const r = captureRoleArn(link, event.arn, now);
             next = r.ok ? r.value : link;
+            // A captured ARN is replaced only by the user's choice (captureRoleArn's `replace`).
+            if (link.capturedRoleArn !== null) expect(next.capturedRoleArn).toBe(link.capturedRoleArn);
           } else if (event.kind === 'verify') next = verifyRole(link, event.role, now);
           else next = recordDockerCloudOutcome(link, event.outcome, now);
           expect(link).toEqual(before);

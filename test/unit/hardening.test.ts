@@ -4,7 +4,7 @@
 // well-formed messages from every part (every state it makes is storable; no step completes without its rule).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { reduce, type Incoming, type World } from '../../src/background/reducer';
+import { bind, reduce, type Incoming, type World } from '../../src/background/reducer';
 import { classifySender, type Extension, type Sender } from '../../src/background/sender';
 import { readPlan, readVerdict } from '../../src/content/aws/answers';
 import { iamRoute } from '../../src/content/aws/routes';
@@ -240,6 +240,11 @@ describe('message schemas and the stored-state loader over junk', () => {
 
 describe('the reducer over random sequences of well-formed messages', () => {
   const nsArb = fc.constantFrom('moby', 'teamawesome', 'abcd') as fc.Arbitrary<ReturnType<typeof String> & never>;
+  const roleNameArb = fc.constantFrom('dockercloud-role', 'dockercloud-role-teamawesome', 'x');
+  // Tabs 1 (console) and 2 (Docker Cloud) are the ones the effects open; 3 is another tab.
+  const tabArb = fc.constantFrom(1, 2, 3);
+  const ID = 'f'.repeat(32);
+  const idArb = fc.constantFrom(ID, '0'.repeat(32));
   const popupArb: fc.Arbitrary<Incoming> = fc
     .oneof(
       fc.record({ kind: fc.constant('getState' as const) }),
@@ -256,10 +261,13 @@ describe('the reducer over random sequences of well-formed messages', () => {
   const awsArb: fc.Arbitrary<Incoming> = fc
     .oneof(
       fc.record({ kind: fc.constant('awsGetPlan' as const) }),
-      fc.record({ kind: fc.constant('awsPolicyCreated' as const), policyName: fc.constantFrom(POLICY_NAME, 'other-policy') }),
-      fc.record({ kind: fc.constant('awsRoleCreated' as const), roleName: fc.constantFrom('dockercloud-role', 'dockercloud-role-teamawesome', 'x') }),
+      fc.record({ kind: fc.constant('awsArm' as const), namespace: nsArb }),
+      fc.record({ kind: fc.constant('awsPolicyCreated' as const), namespace: nsArb, roleName: roleNameArb, policyName: fc.constantFrom(POLICY_NAME, 'other-policy') }),
+      fc.record({ kind: fc.constant('awsRoleCreated' as const), namespace: nsArb, roleName: roleNameArb }),
       fc.record({
         kind: fc.constant('awsRoleObserved' as const),
+        namespace: nsArb,
+        roleName: roleNameArb,
         role: fc.record({
           roleArn: fc.oneof(fc.constantFrom('arn:aws:iam::123456789012:role/dockercloud-role', 'arn:aws:iam::123456789012:role/dockercloud-role-teamawesome'), roleArnArb, fc.string({ maxLength: 2048 })),
           trustPolicy: fc.oneof(fc.constantFrom('moby', 'teamawesome', 'abcd').map((e) => buildTrustPolicy({ externalId: e, requireMfa: false })), fc.string({ maxLength: 500 })),
@@ -267,12 +275,14 @@ describe('the reducer over random sequences of well-formed messages', () => {
         }),
       }),
     )
-    .map((request) => ({ role: 'aws', request }) as Incoming);
+    .chain((request) => tabArb.map((tabId) => ({ role: 'aws', request, tabId }) as Incoming));
   const dockerArb: fc.Arbitrary<Incoming> = fc
     .oneof(
       fc.record({ kind: fc.constant('dockerGetTask' as const) }),
+      fc.record({ kind: fc.constant('dockerSaving' as const), id: idArb }),
       fc.record({
         kind: fc.constant('dockerResult' as const),
+        id: idArb,
         namespace: nsArb,
         result: fc.oneof(
           fc.constantFrom({ outcome: 'linked' as const }, { outcome: 'loggedOut' as const }, { outcome: 'timeout' as const }),
@@ -283,14 +293,14 @@ describe('the reducer over random sequences of well-formed messages', () => {
         ),
       }),
     )
-    .map((request) => ({ role: 'docker', request }) as Incoming);
+    .chain((request) => tabArb.map((tabId) => ({ role: 'docker', request, tabId }) as Incoming));
 
   // The happy path's messages, often enough that sequences reach "verified" and "linked".
   const happyArb: fc.Arbitrary<Incoming> = fc.constantFrom<Incoming>(
     { role: 'popup', request: { kind: 'saveLink', settings: { namespace: 'moby' as never, policy: { region: null, passRole: false }, roleName: 'dockercloud-role', sharedAwsAccount: false } } },
-    { role: 'aws', request: { kind: 'awsRoleObserved', role: { roleArn: 'arn:aws:iam::123456789012:role/dockercloud-role', trustPolicy: buildTrustPolicy({ externalId: 'moby', requireMfa: false }), attachedPolicyNames: [POLICY_NAME] } } },
+    { role: 'aws', tabId: 1, request: { kind: 'awsRoleObserved', namespace: 'moby' as never, roleName: 'dockercloud-role', role: { roleArn: 'arn:aws:iam::123456789012:role/dockercloud-role', trustPolicy: buildTrustPolicy({ externalId: 'moby', requireMfa: false }), attachedPolicyNames: [POLICY_NAME] } } },
     { role: 'popup', request: { kind: 'sendToDockerCloud', namespace: 'moby' as never, replaceExisting: false } },
-    { role: 'docker', request: { kind: 'dockerResult', namespace: 'moby' as never, result: { outcome: 'linked' } } },
+    { role: 'docker', tabId: 2, request: { kind: 'dockerResult', id: ID, namespace: 'moby' as never, result: { outcome: 'linked' } } },
   );
   const reached = { linked: 0, verified: 0 };
   it('never throws; every state is storable and reads back the same; linked only after Docker Cloud said so for the task in flight (property)', () => {
@@ -298,16 +308,18 @@ describe('the reducer over random sequences of well-formed messages', () => {
     // until they have, so that the property has been checked where it matters and the check below never flakes.
     for (let round = 0; round < 5 && (reached.linked === 0 || reached.verified === 0); round++) fc.assert(
       fc.property(fc.array(fc.oneof(popupArb, awsArb, dockerArb, happyArb, happyArb), { maxLength: 40 }), (messages) => {
-        let world: World = { stored: emptyState(), task: null, recovered: null };
+        let world: World = { stored: emptyState(), task: null, armed: {}, planTabs: [], setAside: null };
         let now = 1_700_000_000_000;
         for (const incoming of messages) {
           // The schemas let every generated message through, as the background's listener would.
+          if (incoming.role === 'browser') continue;
           const schema = { popup: popupRequestSchema, aws: awsRequestSchema, docker: dockerRequestSchema }[incoming.role];
           if (!schema.safeParse(incoming.request).success) continue;
           const before = world;
-          const out = reduce(world, incoming, (now += 1000));
-          world = out.world;
-          expect(loadStoredState(JSON.parse(JSON.stringify(world.stored)))).toEqual({ state: world.stored, recovered: null });
+          const out = reduce(world, incoming, (now += 1000), () => ID);
+          // The tabs the effects open: the console's is 1, Docker Cloud's 2.
+          world = out.effects.reduce((w, e) => (e.then ? bind(w, e.url.startsWith('https://cloud.docker.com') ? 2 : 1, e.then, now) : w), out.world);
+          expect(loadStoredState(JSON.parse(JSON.stringify(world.stored)))).toEqual({ state: world.stored, recovered: null, unreadable: null });
           expect(dockerTaskStatusSchema.safeParse(world.task).success).toBe(true);
           for (const [ns, link] of Object.entries(world.stored.links)) {
             const was = before.stored.links[ns];

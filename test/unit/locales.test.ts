@@ -66,8 +66,10 @@ function corpus(): Problem[] {
   );
   const captured = captureRoleArn(newLink({ namespace: 'moby' as Namespace, policy: { region: null, passRole: false }, roleName: 'r', sharedAwsAccount: false }), 'arn:aws:iam::123456789012:role/r', 1);
   if (captured.ok) {
-    const verified = verifyRole(captured.value, { roleArn: 'arn:aws:iam::123456789012:role/other', trustPolicy: buildTrustPolicy({ externalId: 'moby', requireMfa: false }), attachedPolicyNames: [] }, 2);
+    const verified = verifyRole(captured.value, { roleArn: 'arn:aws:iam::123456789012:role/other', trustPolicy: buildTrustPolicy({ externalId: 'moby', requireMfa: false }), attachedPolicyNames: [], consoleAccountId: '111122223333' }, 2);
     problems.push(...(verified.problems.roleVerified ?? []));
+    const other = captureRoleArn(captured.value, 'arn:aws:iam::999988887777:role/r', 3);
+    if (!other.ok) problems.push(other.problem);
   }
   for (const s of ['unauthorized operation', 'Invalid AWS credentials or insufficient EC2 permissions', 'Invalid AWS role or insufficient permissions', 'not authenticated', 'odd']) {
     problems.push(diagnoseDockerCloudError(s));

@@ -29,6 +29,7 @@ import { buildTrustPolicy } from '../../src/core/trust-policy';
 import { namespaceArb, roleArnArb } from './arbitraries';
 
 const ARN = 'arn:aws:iam::123456789012:role/dockercloud-role';
+const ID = '0123456789abcdef0123456789abcdef';
 const settings = (namespace = 'moby'): LinkSettings => ({
   namespace: namespace as Namespace,
   policy: { region: null, passRole: false },
@@ -50,13 +51,13 @@ const roundTrip = (state: StoredState) => loadStoredState(JSON.parse(JSON.string
 
 describe('loadStoredState', () => {
   it('nothing stored: an empty v2 state', () => {
-    expect(loadStoredState(undefined)).toEqual({ state: emptyState(), recovered: null });
-    expect(loadStoredState(null)).toEqual({ state: { version: 2, links: {}, activeNamespace: null }, recovered: null });
+    expect(loadStoredState(undefined)).toEqual({ state: emptyState(), recovered: null, unreadable: null });
+    expect(loadStoredState(null)).toEqual({ state: { version: 2, links: {}, activeNamespace: null }, recovered: null, unreadable: null });
   });
 
   it('reads a v2 state as it is', () => {
     const state: StoredState = { version: 2, links: { moby: linked('moby'), teamawesome: linked('teamawesome') }, activeNamespace: 'teamawesome' as Namespace };
-    expect(roundTrip(state)).toEqual({ state, recovered: null });
+    expect(roundTrip(state)).toEqual({ state, recovered: null, unreadable: null });
   });
 
   it('migrates v1 (one link) to v2 (links by namespace, that one active)', () => {
@@ -64,31 +65,51 @@ describe('loadStoredState', () => {
     expect(loadStoredState({ version: 1, link })).toEqual({
       state: { version: 2, links: { moby: link }, activeNamespace: 'moby' },
       recovered: null,
+      unreadable: null,
     });
-    expect(loadStoredState({ version: 1, link: null })).toEqual({ state: emptyState(), recovered: null });
+    expect(loadStoredState({ version: 1, link: null })).toEqual({ state: emptyState(), recovered: null, unreadable: null });
   });
 
-  it('never guesses: unreadable data is reported as corrupt, a newer version as such', () => {
+  it('never guesses: unreadable data is reported as corrupt, a newer version as such, and kept aside as it was', () => {
     const corrupt = [
       'hello',
       42,
       [],
       {},
       { version: 2 },
-      { version: 2, links: {}, activeNamespace: 'Moby' },
-      { version: 2, links: { moby: { ...linked(), capturedRoleArn: 'arn:aws:iam::123456789012:user/bob' } }, activeNamespace: null },
-      { version: 2, links: { moby: { ...linked(), done: { arnSent: -1 } } }, activeNamespace: null },
-      { version: 2, links: { moby: { ...linked(), done: { bogusStep: 1 } } }, activeNamespace: null },
+      { version: 2, links: [] },
       { version: 1, link: { ...linked(), settings: { ...settings(), namespace: 'ab' } } },
       { version: '2', links: {}, activeNamespace: null },
     ];
-    for (const raw of corrupt) expect(loadStoredState(raw), JSON.stringify(raw).slice(0, 80)).toEqual({ state: emptyState(), recovered: 'corrupt' });
-    expect(loadStoredState({ version: 3, anything: true })).toEqual({ state: emptyState(), recovered: 'newerVersion' });
+    for (const raw of corrupt) {
+      expect(loadStoredState(raw), JSON.stringify(raw).slice(0, 80)).toEqual({ state: emptyState(), recovered: 'corrupt', unreadable: { state: raw, links: {} } });
+    }
+    const newer = { version: 3, anything: true };
+    expect(loadStoredState(newer)).toEqual({ state: emptyState(), recovered: 'newerVersion', unreadable: { state: newer, links: {} } });
   });
 
-  it('a link filed under another namespace is corrupt, not silently re-filed', () => {
+  it('one unreadable link costs only itself: the others are kept, it is set aside as it was', () => {
+    const damaged = [
+      { ...linked(), capturedRoleArn: 'arn:aws:iam::123456789012:user/bob' },
+      { ...linked(), done: { arnSent: -1 } },
+      { ...linked(), done: { bogusStep: 1 } },
+      'garbage',
+    ];
+    for (const bad of damaged) {
+      const raw = { version: 2, links: { moby: bad, teamawesome: linked('teamawesome') }, activeNamespace: 'moby' };
+      expect(loadStoredState(raw), JSON.stringify(bad).slice(0, 80)).toEqual({
+        state: { version: 2, links: { teamawesome: linked('teamawesome') }, activeNamespace: 'teamawesome' },
+        recovered: null,
+        unreadable: { links: { moby: bad } },
+      });
+    }
+    // An active namespace that is not readable falls back to a kept one, losing nothing.
+    expect(loadStoredState({ version: 2, links: {}, activeNamespace: 'Moby' })).toEqual({ state: emptyState(), recovered: null, unreadable: null });
+  });
+
+  it('a link filed under another namespace is set aside, not silently re-filed', () => {
     const raw = { version: 2, links: { teamawesome: linked('moby') }, activeNamespace: null };
-    expect(loadStoredState(raw).recovered).toBe('corrupt');
+    expect(loadStoredState(raw)).toEqual({ state: emptyState(), recovered: null, unreadable: { links: { teamawesome: linked('moby') } } });
   });
 
   it('every state the flow produces survives storage (property)', () => {
@@ -123,7 +144,7 @@ describe('loadStoredState', () => {
           links: Object.fromEntries(links.map((l) => [l.settings.namespace, l])),
           activeNamespace: links[0]?.settings.namespace ?? null,
         };
-        expect(roundTrip(state)).toEqual({ state, recovered: null });
+        expect(roundTrip(state)).toEqual({ state, recovered: null, unreadable: null });
       }),
       { numRuns: 300 },
     );
@@ -244,9 +265,10 @@ describe('awsRequestSchema and observedRoleSchema', () => {
   it('accepts each kind', () => {
     for (const m of [
       { kind: 'awsGetPlan' },
-      { kind: 'awsPolicyCreated', policyName: POLICY_NAME },
-      { kind: 'awsRoleCreated', roleName: 'dockercloud-role-moby' },
-      { kind: 'awsRoleObserved', role },
+      { kind: 'awsArm', namespace: 'moby' },
+      { kind: 'awsPolicyCreated', namespace: 'moby', roleName: 'dockercloud-role', policyName: POLICY_NAME },
+      { kind: 'awsRoleCreated', namespace: 'moby', roleName: 'dockercloud-role-moby' },
+      { kind: 'awsRoleObserved', namespace: 'moby', roleName: 'dockercloud-role', role },
     ]) {
       expect(awsRequestSchema.safeParse(m), m.kind).toEqual({ success: true, data: m });
     }
@@ -256,7 +278,10 @@ describe('awsRequestSchema and observedRoleSchema', () => {
     expect(accepts(observedRoleSchema, { ...role, trustPolicy: 'x'.repeat(16385) })).toBe(false);
     expect(accepts(observedRoleSchema, { ...role, attachedPolicyNames: Array(101).fill('p') })).toBe(false);
     expect(accepts(observedRoleSchema, { ...role, attachedPolicyNames: ['p'.repeat(129)] })).toBe(false);
-    expect(accepts(awsRequestSchema, { kind: 'awsRoleCreated', roleName: 'bad name' })).toBe(false);
+    expect(accepts(awsRequestSchema, { kind: 'awsRoleCreated', namespace: 'moby', roleName: 'bad name' })).toBe(false);
+    // Every report names its link: one without is refused.
+    expect(accepts(awsRequestSchema, { kind: 'awsRoleCreated', roleName: 'dockercloud-role' })).toBe(false);
+    expect(accepts(awsRequestSchema, { kind: 'awsRoleObserved', roleName: 'dockercloud-role', role })).toBe(false);
     expect(accepts(awsRequestSchema, { kind: 'getState' })).toBe(false);
   });
 });
@@ -273,26 +298,32 @@ describe('dockerRequestSchema and dockerTaskSchema', () => {
       { outcome: 'timeout' },
     ];
     for (const result of results) {
-      const m = { kind: 'dockerResult', namespace: 'moby', result };
+      const m = { kind: 'dockerResult', id: ID, namespace: 'moby', result };
       expect(dockerRequestSchema.safeParse(m), result.outcome).toEqual({ success: true, data: m });
     }
     expect(accepts(dockerRequestSchema, { kind: 'dockerGetTask' })).toBe(true);
+    expect(accepts(dockerRequestSchema, { kind: 'dockerSaving', id: ID })).toBe(true);
+    // A result without its task's id is refused.
+    expect(accepts(dockerRequestSchema, { kind: 'dockerResult', namespace: 'moby', result: { outcome: 'linked' } })).toBe(false);
+    expect(accepts(dockerRequestSchema, { kind: 'dockerSaving', id: 'x' })).toBe(false);
   });
   it('rejects forged outcomes', () => {
     for (const result of [{ outcome: 'hacked' }, { outcome: 'error' }, { outcome: 'error', errorText: 'x'.repeat(1025) }, { outcome: 'alreadyLinked', method: 'magic' }]) {
-      expect(accepts(dockerRequestSchema, { kind: 'dockerResult', namespace: 'moby', result }), JSON.stringify(result)).toBe(false);
+      expect(accepts(dockerRequestSchema, { kind: 'dockerResult', id: ID, namespace: 'moby', result }), JSON.stringify(result)).toBe(false);
     }
   });
   it('a task carries a valid namespace and Role ARN, or is null', () => {
     expect(accepts(dockerTaskSchema, null)).toBe(true);
-    expect(accepts(dockerTaskSchema, { namespace: 'moby', roleArn: ARN, replaceExisting: true })).toBe(true);
-    expect(accepts(dockerTaskSchema, { namespace: 'moby', roleArn: 'arn:aws:iam::123456789012:user/x', replaceExisting: true })).toBe(false);
-    expect(accepts(dockerTaskSchema, { namespace: 'moby', roleArn: ` ${ARN}`, replaceExisting: true })).toBe(false);
+    const t = { id: ID, namespace: 'moby', roleArn: ARN, replaceExisting: true, saved: false };
+    expect(accepts(dockerTaskSchema, t)).toBe(true);
+    expect(accepts(dockerTaskSchema, { ...t, roleArn: 'arn:aws:iam::123456789012:user/x' })).toBe(false);
+    expect(accepts(dockerTaskSchema, { ...t, roleArn: ` ${ARN}` })).toBe(false);
+    expect(accepts(dockerTaskSchema, { ...t, id: undefined })).toBe(false);
   });
   it('a task accepts every valid Role ARN (property)', () => {
     fc.assert(
       fc.property(namespaceArb, roleArnArb, (namespace, roleArn) => {
-        expect(accepts(dockerTaskSchema, { namespace, roleArn, replaceExisting: false })).toBe(true);
+        expect(accepts(dockerTaskSchema, { id: ID, namespace, roleArn, replaceExisting: false, saved: true })).toBe(true);
       }),
       { numRuns: 2000 },
     );
@@ -313,6 +344,8 @@ describe('awsPlanSchema, roleVerdictSchema, stateChangedSchema', () => {
       roleDescription: 'r',
       trustedAccountId: '689684103426',
       nextStep: 'policyCreated',
+      task: 'createPolicy',
+      armed: true,
     };
     expect(awsPlanSchema.safeParse(plan)).toEqual({ success: true, data: plan });
     expect(accepts(awsPlanSchema, null)).toBe(true);
@@ -329,11 +362,11 @@ describe('awsPlanSchema, roleVerdictSchema, stateChangedSchema', () => {
 });
 
 describe('dockerTaskStatusSchema and popupViewSchema', () => {
-  const task = { namespace: 'moby', roleArn: ARN, replaceExisting: false, alreadyLinked: 'access-key', replacing: null };
+  const task = { id: ID, namespace: 'moby', roleArn: ARN, replaceExisting: false, tabId: 4, createdAt: 1, savingSince: null, alreadyLinked: 'access-key', replacing: null };
   it('accept the in-flight task and the popup\'s view', () => {
     expect(dockerTaskStatusSchema.safeParse(task)).toEqual({ success: true, data: task });
     expect(accepts(dockerTaskStatusSchema, null)).toBe(true);
-    const view = { state: { version: 2, links: { moby: linked() }, activeNamespace: 'moby' }, dockerTask: task, recovered: 'corrupt' };
+    const view = { state: { version: 2, links: { moby: linked() }, activeNamespace: 'moby' }, dockerTask: task, recovered: 'corrupt', lostLinks: ['teamawesome'] };
     expect(popupViewSchema.safeParse(view)).toEqual({ success: true, data: view });
     expect(accepts(stateChangedSchema, { kind: 'stateChanged', state: emptyState(), dockerTask: null })).toBe(true);
   });

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 // The trusted-entity step and the checkbox primitive on a bare DOM that is no replica. "Require MFA: not
 // ticked" is a claim about the box, so it must come from reading the box: a box that starts ticked, one the
-// page ticks again, one that cannot be changed. And a control found twice is filled in neither place.
+// page ticks again, one that cannot be changed. A control found twice is filled in neither place, one in the
+// console's global header is not a candidate at all, and a value the page resets is set again or not claimed.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AwsPlan } from '../../src/core/schemas';
 import { render } from './messages';
@@ -21,8 +22,8 @@ const MFA = render('awsFieldRequireMfa');
 const plan = { namespace: 'moby', externalId: 'moby', trustedAccountId: '689684103426', roleName: 'dockercloud-role' } as unknown as Plan;
 
 /** The trusted-entity step as a bare form: the AWS account tile, "Another AWS account", the account, external ID and MFA boxes. */
-function mountStep(mfa: { checked: boolean; disabled?: boolean }, twice: { accountId?: boolean; mfa?: boolean } = {}): HTMLInputElement {
-  document.body.innerHTML = `
+function mountStep(mfa: { checked: boolean; disabled?: boolean }, twice: { accountId?: boolean; mfa?: boolean } = {}, around = (form: string) => form): HTMLInputElement {
+  document.body.innerHTML = around(`
     <div class="awsui_tile-container_vj6p7_1" data-value="AWS_ACCOUNT"><input type="radio" name="entity" aria-labelledby="tile"><span id="tile">AWS account</span></div>
     <div role="radiogroup">
       <input type="radio" name="account" aria-labelledby="another"><span id="another">Another AWS account</span>
@@ -35,19 +36,24 @@ function mountStep(mfa: { checked: boolean; disabled?: boolean }, twice: { accou
     </div>
     <div><input type="checkbox" id="mfa" aria-labelledby="mfa-label"><span id="mfa-label">Require MFA</span></div>
     ${twice.mfa ? '<div><input type="checkbox" id="mfa-2" checked aria-labelledby="mfa-label-2"><span id="mfa-label-2">Require MFA</span></div>' : ''}
-    <button class="awsui_primary-button_1xupv_1">Next</button>`;
+    <button class="awsui_primary-button_1xupv_1">Next</button>`);
   const box = document.getElementById('mfa') as HTMLInputElement;
   box.checked = mfa.checked;
   box.disabled = mfa.disabled ?? false;
   return box;
 }
 
+/** Visits still holding their values; each test's visit ends (the user left) before the next mounts its page. */
+const visits: AbortController[] = [];
+
 /** Runs the step as the router would and returns what its guide showed last. */
 async function runStep(): Promise<Shown> {
   const shown: Shown[] = [];
   const guide = { show: (content: Shown) => void shown.push(content), hide: () => undefined };
   const route = { path: 'roles/create', query: new URLSearchParams('step=selectEntities') };
-  await trustedEntityPage.run({ plan, route, guide } as never, new AbortController().signal);
+  const visit = new AbortController();
+  visits.push(visit);
+  await trustedEntityPage.run({ plan, route, guide } as never, visit.signal);
   const last = shown.at(-1);
   if (!last) throw new Error('the step showed nothing');
   return last;
@@ -57,6 +63,7 @@ const saysNotTicked = (s: Shown) => (s.filled ?? []).some((row) => row.label ===
 const asksByHand = (s: Shown) => (s.problems ?? []).some((p) => p.includes(MFA));
 
 beforeEach(() => {
+  for (const visit of visits.splice(0)) visit.abort();
   document.body.innerHTML = '';
 });
 
@@ -120,6 +127,59 @@ describe('the exactly-one rule on the same step', () => {
     expect(value('account-id')).toBe('689684103426');
     expect(value('external-id')).toBe('moby');
     expect(shown.copy ?? []).toEqual([]);
+  });
+});
+
+describe('the scoped-region rule on the same step', () => {
+  // The console's global header (search, account menu) around the page's own content, with look-alikes of the
+  // step's controls in it: never candidates, so the step's own controls are found exactly once.
+  const withHeader = (form: string) => `
+    <header role="banner"><form role="search">
+      <label for="decoy-account">Account ID</label><input id="decoy-account" type="text">
+      <input type="checkbox" id="decoy-mfa" checked aria-labelledby="decoy-mfa-label"><span id="decoy-mfa-label">Require MFA</span>
+    </form></header>
+    <main>${form}</main>`;
+
+  it('look-alikes in the global header are never touched, and the main content\'s controls are filled', async () => {
+    const box = mountStep({ checked: true }, {}, withHeader);
+    const shown = await runStep();
+    expect((document.getElementById('decoy-account') as HTMLInputElement).value).toBe('');
+    expect((document.getElementById('decoy-mfa') as HTMLInputElement).checked).toBe(true);
+    expect((document.getElementById('account-id') as HTMLInputElement).value).toBe('689684103426');
+    expect(box.checked).toBe(false);
+    expect(saysNotTicked(shown)).toBe(true);
+    expect(shown.copy ?? []).toEqual([]);
+  });
+});
+
+describe('fill and hold on the same step', () => {
+  const EXTERNAL_ID = render('awsFieldExternalId');
+  /** The page's component puts its own (empty) value back after ours, `times` times. */
+  function resets(field: HTMLInputElement, times: number): void {
+    let left = times;
+    field.addEventListener('input', () => {
+      if (left-- > 0) setTimeout(() => (field.value = ''));
+    });
+  }
+
+  it('a value the page resets once is set again, and said to be filled only once it holds', async () => {
+    mountStep({ checked: false });
+    const field = document.getElementById('external-id') as HTMLInputElement;
+    resets(field, 1);
+    const shown = await runStep();
+    expect(field.value).toBe('moby');
+    expect(shown.filled).toContainEqual({ label: EXTERNAL_ID, value: 'moby' });
+    expect((shown.problems ?? []).some((p) => p.includes(EXTERNAL_ID))).toBe(false);
+  });
+
+  it('a value the page resets every time is never said to be filled: the user is asked to enter it', async () => {
+    mountStep({ checked: false });
+    const field = document.getElementById('external-id') as HTMLInputElement;
+    resets(field, Infinity);
+    const shown = await runStep();
+    expect(field.value).toBe('');
+    expect((shown.filled ?? []).map((r) => r.label)).not.toContain(EXTERNAL_ID);
+    expect(shown.problems).toContain(render('guideConsoleReset', EXTERNAL_ID, 'moby'));
   });
 });
 

@@ -1,7 +1,7 @@
 // The background's answers, checked by hand: zod would triple this content script's size (see the budget
 // in the notes). test/unit/aws-answers.test.ts proves these accept exactly what the core's schemas accept.
 import type { Problem } from '../../core/problem';
-import { STEPS } from '../../core/flow';
+import { CONSOLE_TASKS, STEPS } from '../../core/flow';
 import type { AwsPlan } from '../../core/schemas';
 
 type Plan = NonNullable<AwsPlan>;
@@ -13,7 +13,7 @@ const text = (v: unknown, max: number): v is string => typeof v === 'string' && 
 const NAMESPACE = /^[a-z0-9]{4,30}$/;
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 
-const PLAN_KEYS = ['namespace', 'externalId', 'policyName', 'policyDocument', 'policyDescription', 'roleName', 'roleDescription', 'trustedAccountId', 'nextStep'];
+const PLAN_KEYS = ['namespace', 'externalId', 'policyName', 'policyDocument', 'policyDescription', 'roleName', 'roleDescription', 'trustedAccountId', 'nextStep', 'task', 'armed'];
 
 /** The plan, or null for anything that is not one (no link in progress, or a garbled answer). */
 export function readPlan(v: unknown): Plan | null {
@@ -31,7 +31,9 @@ export function readPlan(v: unknown): Plan | null {
     text(v.roleDescription, 1000) &&
     typeof v.trustedAccountId === 'string' &&
     /^\d{12}$/.test(v.trustedAccountId) &&
-    (v.nextStep === null || (STEPS as readonly unknown[]).includes(v.nextStep));
+    (v.nextStep === null || (STEPS as readonly unknown[]).includes(v.nextStep)) &&
+    (CONSOLE_TASKS as readonly unknown[]).includes(v.task) &&
+    typeof v.armed === 'boolean';
   // Unknown keys are dropped, as zod's object does.
   return ok ? (Object.fromEntries(PLAN_KEYS.map((k) => [k, v[k]])) as Plan) : null;
 }

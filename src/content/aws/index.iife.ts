@@ -2,5 +2,4 @@
 import { PAGES } from './pages';
 import { startRouter } from './router';
 
-document.documentElement.dataset.dockercloudAwsLink = 'iam';
 startRouter(PAGES);

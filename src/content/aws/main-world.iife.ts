@@ -1,6 +1,15 @@
 // Runs in the page's world, where Ace's `env.editor` is visible. On request from the content script it
 // sets the text of the one code editor marked with the request's nonce, and answers "<nonce>:true|false".
-import { EDITOR_REPLY, EDITOR_REQUEST } from './editor-bridge';
+// It also says when the console's router changed the URL with history.pushState/replaceState (no event).
+import { EDITOR_REPLY, EDITOR_REQUEST, URL_HINT } from './editor-bridge';
+
+for (const name of ['pushState', 'replaceState'] as const) {
+  const original = history[name];
+  history[name] = function (this: History, ...args: Parameters<History['pushState']>) {
+    original.apply(this, args);
+    document.dispatchEvent(new Event(URL_HINT));
+  };
+}
 
 interface AceEditor {
   setValue(text: string, cursor: number): void;
@@ -13,14 +22,15 @@ document.addEventListener(EDITOR_REQUEST, (event) => {
   let nonce = '';
   let ok = false;
   try {
-    const request = JSON.parse(detail) as { nonce?: unknown; text?: unknown };
+    const request = JSON.parse(detail) as { nonce?: unknown; text?: unknown; check?: unknown };
     if (typeof request.nonce !== 'string' || !/^[0-9a-f]{32}$/.test(request.nonce) || typeof request.text !== 'string') return;
     nonce = request.nonce;
     const host = document.querySelector(`[data-dockercloud-editor="${nonce}"]`);
     const editors = host ? host.querySelectorAll('.ace_editor') : [];
     const editor = editors.length === 1 ? (editors[0] as Element & { env?: { editor?: AceEditor } }).env?.editor : undefined;
     if (editor && typeof editor.setValue === 'function') {
-      editor.setValue(request.text, -1);
+      // "check" only reads: is the text still the one set (the component may have put its own back)?
+      if (request.check !== true && editor.getValue() !== request.text) editor.setValue(request.text, -1);
       ok = editor.getValue() === request.text;
     }
   } catch {

@@ -1,68 +1,143 @@
-// Runs the page module matching the current IAM route, again after each hash navigation, each time
-// with a fresh AbortController: a page's listeners, observers and guide end with its visit.
-import browser from '../../browser';
-import { createGuide } from './guide/guide';
-import { openOnLegacyConsole } from './legacy-console';
-import { getPlan } from './messages';
-import type { ConsolePage, Plan } from './page';
+// Recognises the page on screen and runs its module, one visit at a time, each with a fresh
+// AbortController: a page's listeners, observers and guide end with its visit. A page is recognised by its
+// signature (what its content shows); the URL only says which pages to look for first. The router looks
+// again after every navigation (hash, history, Navigation API) and, while a link is in progress, after
+// content changes with no URL change. With no link in progress it watches nothing.
+import { admitVisit } from './armed';
+import { createGuide, type Guide } from './guide/guide';
+import { consoleGeneration } from './legacy-console';
+import { getPlan, onPlanChanged } from './messages';
+import { onUrlChange } from './navigation';
+import { stillNeeds, type ConsolePage, type Plan } from './page';
 import { iamRoute, type IamRoute } from './routes';
+import { quiet, watchPage } from './dom/wait';
+import { contentRoot } from './dom/find';
+
+interface Visit {
+  page: ConsolePage;
+  key: string;
+  url: string;
+  controller: AbortController;
+}
+
+const root = document.documentElement;
+
+/** A guide whose callouts say "Step n of m" for `page` unless the page says otherwise. */
+const stepGuide = (guide: Guide, page: ConsolePage): Guide => ({
+  show: (content, target) => guide.show({ step: page.step, ...content }, target),
+  hide: () => guide.hide(),
+});
 
 export function startRouter(pages: ConsolePage[]): void {
-  let visit: AbortController | null = null;
-  let visitKey = '';
-  let visits = 0;
-  // The background's last plan, kept while the extension's stored state is unchanged: a wizard step that
-  // renders at once after a hash navigation is filled without waiting for the round trip. Every visit
-  // still asks; an answer that differs runs the visit again with it (or ends it, with no link left).
-  let lastPlan: Plan | null = null;
-  let stateChanges = 0;
-  browser.storage.onChanged.addListener(() => {
-    stateChanges++;
-    lastPlan = null;
-  });
+  let plan: Plan | null = null;
+  let visit: Visit | null = null;
+  let stopWatching: (() => void) | null = null;
+  let redirectedFrom = '';
+  let asks = 0;
 
-  const onNavigate = () => {
+  const keyOf = (page: ConsolePage, route: IamRoute) => `${page.id}|${page.visitKey?.(route) ?? ''}`;
+
+  /** The one page (needed by the link) whose signature the screen shows; pages the URL hints at first. */
+  const recognise = (route: IamRoute, url: URL, current: Plan): ConsolePage | null => {
+    const needed = pages.filter((p) => stillNeeds(current, p.checklistStep));
+    const hinted = needed.filter((p) => p.hints.some((h) => h.matches(url)));
+    const ordered = [...hinted, ...needed.filter((p) => !hinted.includes(p))];
+    return ordered.find((p) => p.signature(current)) ?? null;
+  };
+
+  const endVisit = () => {
+    visit?.controller.abort();
+    visit = null;
+    // A signal tests wait on: "idle" once the plan is known and no page is being acted on.
+    root.dataset.dockercloudVisit = 'idle';
+  };
+
+  /** The one place a visit begins: everything a page does happens inside `run`, under its signal. */
+  const beginVisit = (page: ConsolePage, route: IamRoute, current: Plan) => {
+    endVisit();
+    const controller = new AbortController();
+    const signal = controller.signal;
+    visit = { page, key: keyOf(page, route), url: location.href, controller };
+    root.dataset.dockercloudVisit = `${page.id} running`;
+    void (async () => {
+      // "Exactly one" is judged on a settled step: let the region finish rendering what it is rendering.
+      await quiet(contentRoot(), signal);
+      if (signal.aborted) return;
+      // Acts only on an armed visit (opened by the extension for this step, or the user pressed the offer).
+      const admitted = await admitVisit(page, current, signal);
+      if (admitted === null || signal.aborted) return void (root.dataset.dockercloudVisit = 'idle');
+      try {
+        await page.run({ plan: admitted, route, guide: stepGuide(createGuide(signal), page) }, signal);
+      } catch (error) {
+        if (!signal.aborted) console.warn('[Docker Cloud AWS Link]', page.id, error);
+      }
+      if (!signal.aborted) root.dataset.dockercloudVisit = `${page.id} settled`;
+    })();
+  };
+
+  /** Where a link of the current console opened the 2016 console: its page for the same step instead. */
+  const openOnLegacyConsole = (route: IamRoute, url: URL, current: Plan) => {
+    if (redirectedFrom === url.href || consoleGeneration() !== 'legacy') return;
+    const page = pages.find((p) => p.legacyCounterpart && stillNeeds(current, p.checklistStep) && p.hints.some((h) => h.matches(url)));
+    const hash = page?.legacyCounterpart?.(route, current);
+    if (!hash || hash === url.hash) return;
+    redirectedFrom = url.href;
+    location.replace(hash);
+  };
+
+  const look = () => {
+    const current = plan;
+    if (!current) return endVisit();
     const url = new URL(location.href);
     const route = iamRoute(url);
-    const page = route && pages.find((p) => p.matches(url));
-    const key = page && route ? `${page.id}|${page.visitKey?.(route) ?? url.href}` : '';
-    if (key !== '' && key === visitKey) return;
-    visitKey = key;
-    const thisVisit = ++visits;
-    visit?.abort();
-    visit = null;
-    if (!route || !page) return;
-    const known = lastPlan;
-    const asked = stateChanges;
-    if (known) begin(page, route, known);
-    void getPlan().then((plan) => {
-      if (asked === stateChanges) lastPlan = plan;
-      if (thisVisit !== visits || (known && plan && JSON.stringify(plan) === JSON.stringify(known))) return;
-      // No link in progress: the page is left alone.
-      if (plan) begin(page, route, plan);
-      else visit?.abort();
+    if (!route) return endVisit();
+    const left = visit !== null && visit.url !== location.href;
+    // The step on screen is still the visit's: nothing to do (its own page holds its values). A new URL
+    // keeps a visit only where the page says so (a tab switch); otherwise its guide would stay ringing a
+    // control of the step the URL left, for as long as the old content is still shown.
+    if (visit && visit.key === keyOf(visit.page, route) && visit.page.signature(current) && (!left || visit.page.visitKey)) {
+      visit.url = location.href;
+      return;
+    }
+    const before = left ? visit?.page : undefined;
+    if (left) endVisit();
+    const page = recognise(route, url, current);
+    // The content the URL left, still on screen: looked at again once the page has rendered the new one.
+    if (page && page === before) return void quiet(contentRoot(), new AbortController().signal).then(look);
+    if (page) return beginVisit(page, route, current);
+    // Between two renders of the same URL nothing shows: the visit goes on until something else does.
+    if (visit && visit.url === location.href) return;
+    endVisit();
+    openOnLegacyConsole(route, url, current);
+  };
+
+  const planChanged = (next: Plan | null) => {
+    plan = next;
+    if (!next || next.nextStep === null) {
+      // No link in progress, or a complete one: the console is left alone, and not watched.
+      stopWatching?.();
+      stopWatching = null;
+      return endVisit();
+    }
+    stopWatching ??= watchPage(look, { attributes: true });
+    look();
+  };
+
+  const askPlan = () => {
+    const asked = ++asks;
+    void getPlan().then((next) => {
+      if (asked !== asks) return;
+      if (JSON.stringify(next) !== JSON.stringify(plan) || !stopWatching) planChanged(next);
     });
   };
 
-  const begin = (page: ConsolePage, route: IamRoute, plan: Plan) => {
-    visit?.abort();
-    const controller = new AbortController();
-    visit = controller;
-    void run(page, route, plan, controller.signal);
-  };
-
-  const run = async (page: ConsolePage, route: IamRoute, plan: Plan, signal: AbortSignal) => {
-    if (await openOnLegacyConsole(page.id, route, signal)) return;
-    const guide = createGuide(signal);
-    try {
-      await page.run({ plan, route, guide }, signal);
-    } catch (error) {
-      if (!signal.aborted) console.warn('[Docker Cloud AWS Link]', page.id, error);
-    }
-  };
-
-  window.addEventListener('hashchange', onNavigate);
-  // The console may also navigate with history.pushState, which fires no hashchange.
-  window.addEventListener('popstate', onNavigate);
-  onNavigate();
+  // The background tells the tabs that asked when their plan may have changed (no storage access here).
+  onPlanChanged(askPlan);
+  onUrlChange(() => {
+    // The known plan recognises the new page at once; the background is asked again meanwhile.
+    look();
+    askPlan();
+  });
+  root.dataset.dockercloudVisit = 'waiting';
+  askPlan();
 }

@@ -1,6 +1,8 @@
 /// <reference types="vite/client" />
-// Where each IAM console page lives: pure detectors over the URL, each with the URLs it was written for.
-// IAM is one page (/iam/home) with hash routes; the legacy console used "#roles" and "#/roles$new?step=…".
+// Where the console usually puts each IAM page: pure detectors over the URL, each with the URLs it was
+// written for. They are hints (which page to look for first), never gates: a page is recognised by what it
+// shows. IAM is one page (/iam/home, /iamv2/home in 2021–2023) with hash routes; the legacy console used
+// "#roles" and "#/roles$new?step=…". The console's routes drift (step=addPermission, no step at all).
 
 export interface IamRoute {
   /** The hash path without "#", leading or trailing "/": "roles/create", "roles$new", "policies". */
@@ -8,7 +10,7 @@ export interface IamRoute {
   query: URLSearchParams;
 }
 
-const IAM_PATH = /^\/iam(?:\/home)?\/?$/;
+const IAM_PATH = /^\/iam(?:v2)?(?:\/home)?\/?$/;
 
 /** The hash route of an IAM console URL, or null outside the IAM single-page app. */
 export function iamRoute(url: URL): IamRoute | null {
@@ -64,6 +66,7 @@ export const policyEditor: RouteDetector = {
     `${R}#/policies/create?step=addPermissions`,
     `${G}#/policies/create?step=edit`,
     `${G}#/policies/create`,
+    'https://console.aws.amazon.com/iamv2/home#/policies/create?step=addPermissions',
   ],
   matches: when((r) => r.path === 'policies/create' && [null, 'addPermissions', 'edit'].includes(step(r))),
 };
@@ -87,14 +90,15 @@ export const roleTrustedEntity: RouteDetector = {
     `${R}#/roles/create?step=selectEntities&trustedEntityType=AWS_ACCOUNT&awsAccount=689684103426`,
     `${G}#/roles/create?step=type`,
     `${G}#/roles/create`,
+    'https://111122223333-abcd1234.us-east-1.console.aws.amazon.com/iam/home?region=us-east-1#/roles/create?step=selectEntities',
   ],
   matches: when((r) => r.path === 'roles/create' && [null, 'selectEntities', 'type'].includes(step(r))),
 };
 
 export const rolePermissions: RouteDetector = {
   id: 'rolePermissions',
-  examples: PROD ? [] : [`${G}#/roles/create?step=addPermissions`, `${R}#/roles/create?step=addPermissions`],
-  matches: when((r) => r.path === 'roles/create' && step(r) === 'addPermissions'),
+  examples: PROD ? [] : [`${G}#/roles/create?step=addPermissions`, `${R}#/roles/create?step=addPermissions`, `${G}#/roles/create?step=addPermission`],
+  matches: when((r) => r.path === 'roles/create' && ['addPermissions', 'addPermission'].includes(step(r) ?? '')),
 };
 
 export const roleReview: RouteDetector = {
@@ -136,3 +140,18 @@ export const legacyRoleDetails: RouteDetector = {
   examples: PROD ? [] : [`${G}#roles/dockercloud-role`, `${G}#/roles/dockercloud-role-moby`],
   matches: when((r) => !r.path.startsWith('roles/details/') && roleNameInRoute(r) !== null),
 };
+
+/** Every detector, for the unit test's "each example matches its own detector and no other". */
+export const DETECTORS: RouteDetector[] = [
+  policiesList,
+  policyEditor,
+  policyReview,
+  rolesList,
+  roleTrustedEntity,
+  rolePermissions,
+  roleReview,
+  roleDetails,
+  legacyPolicyCreate,
+  legacyRoleCreate,
+  legacyRoleDetails,
+];

@@ -1,4 +1,5 @@
 // DOM primitives for Docker Cloud's pages: the only code that knows how the app's controls are driven.
+import { waitFor as waitForChange } from '../aws/dom/wait';
 
 /**
  * An element's text as the user reads it: its text nodes joined by spaces (textContent runs a heading
@@ -26,24 +27,12 @@ export function byText<E extends HTMLElement = HTMLElement>(root: ParentNode, se
 /** The one element a finder returns, or null when there is none or several (never guess between them). */
 export const only = <T>(list: T[]): T | null => (list.length === 1 ? list[0]! : null);
 
-/** Resolves with the first truthy `find()`, re-checked on every DOM change, or null after `timeoutMs`. */
-export function waitFor<T>(find: () => T | null | undefined, timeoutMs: number): Promise<T | null> {
-  const first = find();
-  if (first) return Promise.resolve(first);
-  return new Promise((resolve) => {
-    const done = (value: T | null) => {
-      observer.disconnect();
-      clearTimeout(timer);
-      resolve(value);
-    };
-    const observer = new MutationObserver(() => {
-      const value = find();
-      if (value) done(value);
-    });
-    const timer = setTimeout(() => done(find() ?? null), timeoutMs);
-    observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-  });
-}
+/**
+ * Resolves with the first truthy `find()`, looked for again as the page changes (throttled by what a look
+ * costs, as on the console), or null after `timeoutMs` or once `signal` aborts.
+ */
+export const waitFor = <T>(find: () => T | null | undefined, timeoutMs: number, signal: AbortSignal): Promise<T | null> =>
+  waitForChange(find, { signal, timeout: timeoutMs, attributes: true });
 
 /** A user's click: pointer and mouse events first, for menus that open on mousedown. */
 export function click(el: HTMLElement): void {

@@ -21,9 +21,20 @@ export function isLoginPage(doc: Document = document, url: { pathname: string } 
   return openNamespace(url) === null && doc.querySelector('input[type=password]') !== null;
 }
 
-/** "Cloud settings": the left navigation's entry (2016), or the account menu's once it is open (2017). */
-export const cloudSettingsEntry = (doc: Document = document): HTMLElement | null =>
-  only(byText(doc, CLICKABLE, /^cloud settings$/i));
+/**
+ * "Cloud settings": the left navigation's entry (2016), or the account menu's once it is open (2017). Several
+ * links that all lead to the same page (the navigation's and one in the page text) are one candidate.
+ */
+export function cloudSettingsEntry(doc: Document = document): HTMLElement | null {
+  const entries = byText(doc, CLICKABLE, /^cloud settings$/i);
+  return only(entries) ?? sameDestination(entries);
+}
+
+/** The first of several links to one same-origin page; null if any is not such a link or they differ. */
+function sameDestination(entries: HTMLElement[]): HTMLElement | null {
+  const targets = new Set(entries.map((el) => (el instanceof HTMLAnchorElement && el.origin === location.origin ? el.pathname : null)));
+  return entries.length > 1 && targets.size === 1 && !targets.has(null) ? (entries[0] ?? null) : null;
+}
 
 /** The account menu at the upper right: the menu button that shows the open namespace. */
 export function accountMenuToggle(namespace: string, doc: Document = document): HTMLElement | null {

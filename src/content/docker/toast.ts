@@ -1,5 +1,6 @@
 // A small status note at the bottom centre, clear of both layouts' navigation and the app's own toasts, in
-// its own shadow root so the page's styles and ours stay apart. Text only: nothing is parsed as HTML.
+// its own closed shadow root: the page's styles and ours stay apart, and the page's scripts cannot reach in to
+// rewrite the extension's words or press its buttons. Text only: nothing is parsed as HTML.
 import { t } from '../../i18n';
 
 export type Tone = 'busy' | 'ok' | 'problem';
@@ -17,13 +18,15 @@ button { font: inherit; cursor: pointer; border: 1px solid #c8d3da; border-radiu
 `;
 
 let host: HTMLElement | null = null;
+/** A success note goes by itself: Docker Cloud's page already shows the link (the plug turns green). */
+const SUCCESS_NOTE_MS = 8000;
 
 /** Replaces the note; `copy` adds the value and a button to copy it, for doing the step by hand. */
 export function showToast(text: string, tone: Tone, copy?: string): void {
   host?.remove();
   host = document.createElement('div');
   host.dataset.dockercloudAwsLinkToast = tone;
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   style.textContent = STYLE;
   const box = el('div', `toast ${tone}`);
@@ -42,6 +45,21 @@ export function showToast(text: string, tone: Tone, copy?: string): void {
   box.append(body, close);
   root.append(style, box);
   document.documentElement.append(host);
+  if (tone === 'ok') closeLater(host, box);
+}
+
+/** Removes the note after a while, held open while the user points at it or has focus in it. */
+function closeLater(note: HTMLElement, box: HTMLElement): void {
+  let timer = setTimeout(() => note.remove(), SUCCESS_NOTE_MS);
+  const hold = () => clearTimeout(timer);
+  const release = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => note.remove(), SUCCESS_NOTE_MS);
+  };
+  box.addEventListener('pointerenter', hold);
+  box.addEventListener('pointerleave', release);
+  box.addEventListener('focusin', hold);
+  box.addEventListener('focusout', release);
 }
 
 function el(tag: string, className: string, text?: string): HTMLElement {

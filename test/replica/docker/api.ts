@@ -22,6 +22,20 @@ const STATIC_FILES: Record<string, { file: string; type: string }> = {
 
 const heldSaves = new Set<ServerResponse>();
 
+const saveGate: { holding: boolean; waiting: (() => void)[] } = { holding: false, waiting: [] };
+
+/** Holds every Save that arrives until `release()`; `arrived()` counts those held. For tests only. */
+export function holdDockerSaves(): { arrived: () => number; release: () => void } {
+  saveGate.holding = true;
+  return {
+    arrived: () => saveGate.waiting.length,
+    release: () => {
+      saveGate.holding = false;
+      for (const go of saveGate.waiting.splice(0)) go();
+    },
+  };
+}
+
 /** Ends every held 'timeout' save now: for a server that closes before the 60 s elapse. */
 export function releaseHeldDockerRequests(): void {
   for (const res of heldSaves) res.socket?.destroy();
@@ -132,6 +146,8 @@ async function handleApi(
   if (method !== 'POST') return json(res, 405, { error: `Method "${method}" not allowed.` }), true;
 
   const text = await readBody(req);
+  // A test holding Saves acts while one is in flight (a worker stopped, another tab), then lets it through.
+  if (saveGate.holding) await new Promise<void>((release) => saveGate.waiting.push(release));
   let roleArn = '';
   let parseError: string | null = null;
   if (!/application\/json/i.test(req.headers['content-type'] ?? '')) {

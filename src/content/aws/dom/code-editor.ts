@@ -1,11 +1,11 @@
-// Setting the policy editor's text. Ace keeps its editor on `.ace_editor`'s `env`, visible only from the
-// page's world: the MAIN-world script sets it and answers true/false; what it says is then checked here
-// against the text the editor shows. A plain textarea (legacy page, non-Ace editor) is set directly.
+// The policy editor's text. Ace keeps its editor on `.ace_editor`'s `env`, visible only from the page's
+// world: the MAIN-world script sets (or only checks) it and answers true/false; what it says is then
+// checked here against the rows the editor draws. A plain textarea (legacy page, non-Ace editor) is set directly.
 import { EDITOR_REPLY, EDITOR_REQUEST } from '../editor-bridge';
 import { setText } from './controls';
-import { settle } from './wait';
+import { quiet, settle, waitFor } from './wait';
 
-function askPageWorld(editor: Element, text: string, signal: AbortSignal): Promise<boolean> {
+function askPageWorld(editor: Element, text: string, check: boolean, signal: AbortSignal): Promise<boolean> {
   const nonce = crypto.randomUUID().replace(/-/g, '');
   editor.setAttribute('data-dockercloud-editor', nonce);
   return new Promise((resolve) => {
@@ -26,16 +26,16 @@ function askPageWorld(editor: Element, text: string, signal: AbortSignal): Promi
     const timer = setTimeout(onAbort, 1500);
     signal.addEventListener('abort', onAbort, { once: true });
     document.addEventListener(EDITOR_REPLY, onReply);
-    document.dispatchEvent(new CustomEvent(EDITOR_REQUEST, { detail: JSON.stringify({ nonce, text }) }));
+    document.dispatchEvent(new CustomEvent(EDITOR_REQUEST, { detail: JSON.stringify({ nonce, text, check }) }));
   });
 }
 
 const normalizeLine = (line: string) => line.replace(/\u00a0/g, ' ').trimEnd();
+const rows = (ace: Element) => [...ace.querySelectorAll('.ace_text-layer > .ace_line_group, .ace_text-layer > .ace_line')];
 
 /** Whether the rows Ace renders are consecutive lines of `text` (Ace renders only the visible rows). */
 export function aceShows(ace: Element, text: string): boolean {
-  const groups = ace.querySelectorAll('.ace_text-layer > .ace_line_group, .ace_text-layer > .ace_line');
-  const shown = [...groups].map((row) => normalizeLine(row.textContent ?? ''));
+  const shown = rows(ace).map((row) => normalizeLine(row.textContent ?? ''));
   const lines = text.split('\n').map(normalizeLine);
   if (shown.length === 0) return false;
   const start = lines.indexOf(shown[0] ?? '');
@@ -43,22 +43,47 @@ export function aceShows(ace: Element, text: string): boolean {
   return start + shown.length <= lines.length && shown.every((row, i) => row === lines[start + i]);
 }
 
-/**
- * Sets the code editor to `text`; false when neither way could be confirmed (the caller shows the copy
- * fallback). Ace draws its rows on its own frame: its text is checked once it has drawn.
- */
-export async function setCodeEditor(editor: Element, text: string, signal: AbortSignal): Promise<boolean> {
-  const ace = editor.querySelector('.ace_editor');
-  if (ace) {
-    if (!(await askPageWorld(editor, text, signal))) return false;
+/** A code editor as Filling drives it: set once its component has applied its own value, and checked while held. */
+export interface EditorControl {
+  apply(): Promise<boolean>;
+  holds(): Promise<boolean>;
+}
+
+export function codeEditor(editor: Element, text: string, signal: AbortSignal): EditorControl {
+  const ace = () => editor.querySelector('.ace_editor');
+  const area = () => {
+    const areas = editor.querySelectorAll('textarea');
+    return areas.length === 1 ? areas[0] : undefined;
+  };
+  // Ace draws its rows on its own frame: the text is confirmed once it has drawn.
+  const drawn = async (el: Element) => {
     for (let i = 0; i < 10 && !signal.aborted; i++) {
+      if (aceShows(el, text)) return true;
       await settle(signal);
-      if (aceShows(ace, text)) return true;
     }
     return false;
-  }
-  const areas = [...editor.querySelectorAll('textarea')];
-  if (areas.length !== 1 || !areas[0] || !setText(areas[0], text)) return false;
-  await settle(signal);
-  return areas[0].isConnected && areas[0].value === text;
+  };
+  let ownValueApplied = false;
+  return {
+    async apply() {
+      const el = ace();
+      if (el) {
+        // The component puts its own document in after the editor exists (an effect, once Ace loaded):
+        // set ours only once it has drawn something and stopped changing.
+        if (!ownValueApplied) {
+          await waitFor(() => rows(el).some((row) => (row.textContent ?? '').trim() !== ''), { signal, timeout: 3000 });
+          await quiet(el, signal, 120, 2000);
+          ownValueApplied = true;
+        }
+        return (await askPageWorld(editor, text, false, signal)) && (await drawn(el));
+      }
+      const textarea = area();
+      return textarea !== undefined && setText(textarea, text);
+    },
+    async holds() {
+      const el = ace();
+      if (el) return (await askPageWorld(editor, text, true, signal)) && aceShows(el, text);
+      return area()?.value === text;
+    },
+  };
 }

@@ -1,4 +1,5 @@
-// Finding console controls by their visible label and Cloudscape structure. A control is "found" only
+// Finding console controls by their visible label and Cloudscape structure, inside the console's main
+// content only (never its global header, search, navigation or side panels). A control is "found" only
 // when exactly one visible candidate matches: none is "missing", several is "ambiguous".
 import { isLabel, type LabelKey } from './labels';
 
@@ -21,6 +22,32 @@ export const found = <T extends Element>(f: Found<T>): T | null => (f.status ===
 
 /** Rendered (has a box): no `display: none` up the tree. Reads style only, so it never forces a layout. */
 export const isVisible = (el: Element): boolean => el.checkVisibility();
+
+/** Landmarks around the page's own content: the global header and search, navigation, help panels. */
+const OUTSIDE = '[role="banner"], [role="search"], [role="navigation"], [role="complementary"], nav, aside, [data-testid^="awsc-"]';
+
+/** The console's main content: the one outermost visible `main` landmark, else the body (then without its header). */
+export function contentRoot(): HTMLElement {
+  // Looked up once per task: a look at the page asks for it dozens of times, and the page cannot change meanwhile.
+  if (root) return root;
+  const mains = [...document.querySelectorAll<HTMLElement>('main, [role="main"]')].filter((m) => isVisible(m) && !m.parentElement?.closest('main, [role="main"]'));
+  root = mains.length === 1 && mains[0] ? mains[0] : document.body;
+  queueMicrotask(() => (root = null));
+  return root;
+}
+let root: HTMLElement | null = null;
+
+/** Whether `el` is part of the page's own content (see contentRoot), not of the chrome around it. */
+export function inContent(el: Element, root: Element = contentRoot()): boolean {
+  if (!root.contains(el) || el.closest(OUTSIDE)) return false;
+  return root !== document.body || !el.closest('header');
+}
+
+/** Elements matching `selector` in the page's own content. */
+export function inMain<T extends Element>(selector: string, scope?: ParentNode): T[] {
+  const root = contentRoot();
+  return [...(scope ?? root).querySelectorAll<T>(selector)].filter((el) => inContent(el, root));
+}
 
 export function one<T extends Element>(candidates: Iterable<T>): Found<T> {
   const unique = [...new Set(candidates)].filter(isVisible);
@@ -45,12 +72,13 @@ function controlOf(label: HTMLLabelElement): TextControl | null {
 }
 
 /** Text inputs whose label is `key`, within `scope`. */
-function textFields(key: LabelKey, scope: ParentNode): TextControl[] {
-  const labels = [...scope.querySelectorAll('label')].filter((l) => isLabel(l.textContent, key) && isVisible(l));
-  return labels.map(controlOf).filter((c): c is TextControl => c !== null);
+function textFields(key: LabelKey, scope?: ParentNode): TextControl[] {
+  const root = contentRoot();
+  const labels = inMain<HTMLLabelElement>('label', scope).filter((l) => isLabel(l.textContent, key) && isVisible(l));
+  return labels.map(controlOf).filter((c): c is TextControl => c !== null && inContent(c, root));
 }
 
-export function fieldByLabel(key: LabelKey, scope: ParentNode = document): Found<TextControl> {
+export function fieldByLabel(key: LabelKey, scope?: ParentNode): Found<TextControl> {
   return one(textFields(key, scope));
 }
 
@@ -75,26 +103,26 @@ function labelOf(control: Element): string {
 }
 
 /** A checkbox or radio button by its label (Cloudscape's AbstractSwitch labels its native input with aria-labelledby). */
-export function switchByLabel(key: LabelKey, type: 'checkbox' | 'radio', scope: ParentNode = document): Found<HTMLInputElement> {
-  const inputs = [...scope.querySelectorAll<HTMLInputElement>(`input[type="${type}"]`)];
+export function switchByLabel(key: LabelKey, type: 'checkbox' | 'radio', scope?: ParentNode): Found<HTMLInputElement> {
+  const inputs = inMain<HTMLInputElement>(`input[type="${type}"]`, scope);
   return one(inputs.filter((input) => isLabel(labelOf(input), key)));
 }
 
 /** A button whose own text is `key`. */
-export function buttonByText(key: LabelKey, scope: ParentNode = document): Found<HTMLElement> {
-  const buttons = [...scope.querySelectorAll<HTMLElement>('button, a[role="button"], input[type="button"], input[type="submit"]')];
+export function buttonByText(key: LabelKey, scope?: ParentNode): Found<HTMLElement> {
+  const buttons = inMain<HTMLElement>('button, a[role="button"], input[type="button"], input[type="submit"]', scope);
   return one(buttons.filter((b) => isLabel(b instanceof HTMLInputElement ? b.value : b.textContent, key)));
 }
 
 /** The wizard's primary button (Next, or Create on the last step): by Cloudscape class, else by its text. */
 export function wizardPrimaryButton(textKey: LabelKey): Found<HTMLElement> {
-  const byClass = one(document.querySelectorAll<HTMLElement>(`button${CLOUDSCAPE.wizardPrimaryButton}`));
+  const byClass = one(inMain<HTMLElement>(`button${CLOUDSCAPE.wizardPrimaryButton}`));
   return byClass.status === 'found' ? byClass : buttonByText(textKey);
 }
 
 /** A tab (role="tab") by its label. */
 export function tabByLabel(key: LabelKey): Found<HTMLElement> {
-  return one([...document.querySelectorAll<HTMLElement>('[role="tab"]')].filter((tab) => isLabel(tab.textContent, key)));
+  return one(inMain<HTMLElement>('[role="tab"]').filter((tab) => isLabel(tab.textContent, key)));
 }
 
 /** Error texts the console shows (form field errors, error alerts and flashes), bounded. */
@@ -115,8 +143,11 @@ export function saysExists(name: string): boolean {
  */
 export function successFlashes(): HTMLElement[] {
   const flashes = [...document.querySelectorAll<HTMLElement>(CLOUDSCAPE.flashSuccess)].filter(isVisible);
-  if (flashes.length > 0) return flashes;
-  return [...document.querySelectorAll<HTMLElement>('div, p, span')].filter(
+  // The text fallback only on a page known to be the 2016 console (its "#policies"/"#roles" navigation): on the
+  // current one, or before it has rendered, page text saying "… created." proves nothing.
+  const legacy = document.querySelector('a[href="#policies"], a[href="#roles"]') !== null;
+  if (flashes.length > 0 || !legacy) return flashes;
+  return inMain<HTMLElement>('div, p, span').filter(
     (el) => el.childElementCount === 0 && /^\S+ \S+ (?:has been )?created\.?$/i.test(el.textContent?.trim() ?? '') && isVisible(el),
   );
 }

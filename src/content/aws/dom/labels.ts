@@ -14,6 +14,7 @@ export const LABELS = {
   createRole: ['Create role', 'ロールを作成', 'Rolle erstellen'],
   viewRole: ['View role', 'ロールを表示', 'Rolle anzeigen'],
   next: ['Next', 'Next Step', '次へ', 'Weiter'],
+  previous: ['Previous', '前へ', 'Zurück'],
   trustRelationships: ['Trust relationships', '信頼関係', 'Vertrauensstellungen'],
   permissions: ['Permissions', '許可', 'Berechtigungen'],
   // The legacy console (2016–2017), English only as it was.

@@ -14,6 +14,8 @@ export interface WaitOptions {
 }
 
 export const DEFAULT_TIMEOUT = 8000;
+/** How long a region must go without elements added or removed to count as settled (a React commit is one task). */
+export const QUIET_MS = 24;
 /** After a look that took d ms, the next waits until d / LOOK_SHARE ms after it began. */
 const LOOK_SHARE = 0.02;
 /** What a look is counted as costing at least (performance.now() is coarse in content scripts): 5 ms apart. */
@@ -22,54 +24,94 @@ const LOOK_MIN_MS = 0.1;
 const SHOWING = ['class', 'style', 'hidden', 'aria-selected', 'aria-pressed', 'aria-hidden', 'open', 'disabled'];
 
 /**
- * Resolves with the first truthy `find()`, or null on timeout or abort. A look is immediate (in the
- * microtasks of the task that changed the page) unless the last one was too recent for its cost: a cheap
- * look runs again within 5 ms, one that forced a 1 ms style recalculation 50 ms later.
+ * Calls `look` after changes to the page (of the kinds named), never more often than its cost allows: a
+ * cheap look runs again within 5 ms, one that forced a 1 ms style recalculation 50 ms later. A look is
+ * immediate (in the microtasks of the task that changed the page) unless the last one was too recent.
+ * Returns the function that stops watching.
  */
+export function watchPage(look: () => void, { attributes = false, relevant }: Pick<WaitOptions, 'attributes' | 'relevant'> = {}): () => void {
+  let nextLook = -Infinity;
+  let queued = false;
+  let later = 0;
+  const run = () => {
+    queued = false;
+    later = 0;
+    const began = performance.now();
+    look();
+    nextLook = began + Math.max(performance.now() - began, LOOK_MIN_MS) / LOOK_SHARE;
+  };
+  const observer = new MutationObserver((records) => {
+    if (queued || (relevant && !relevant(records))) return;
+    queued = true;
+    const wait = nextLook - performance.now();
+    if (wait <= 0) queueMicrotask(run);
+    // A timer, not an animation frame: frames pause in background tabs.
+    else later = window.setTimeout(run, wait);
+  });
+  observer.observe(document.documentElement, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    characterDataOldValue: relevant !== undefined,
+    ...(attributes ? { attributes: true, attributeFilter: SHOWING } : {}),
+  });
+  return () => {
+    observer.disconnect();
+    clearTimeout(later);
+    queued = true;
+  };
+}
+
+/** Resolves with the first truthy `find()`, or null on timeout or abort. */
 export function waitFor<T>(find: () => T | null | undefined | false, { signal, timeout = DEFAULT_TIMEOUT, attributes = false, relevant }: WaitOptions): Promise<T | null> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve(null);
     const first = find();
     if (first) return resolve(first);
-    let nextLook = -Infinity;
-    let queued = false;
-    let later = 0;
-    const look = () => {
-      queued = false;
-      later = 0;
-      const began = performance.now();
-      const found = find();
-      if (found) return done(found);
-      nextLook = began + Math.max(performance.now() - began, LOOK_MIN_MS) / LOOK_SHARE;
-    };
-    const observer = new MutationObserver((records) => {
-      if (queued || (relevant && !relevant(records))) return;
-      queued = true;
-      const wait = nextLook - performance.now();
-      if (wait <= 0) queueMicrotask(look);
-      // A timer, not an animation frame: frames pause in background tabs.
-      else later = window.setTimeout(look, wait);
-    });
+    let finished = false;
+    const stop = watchPage(
+      () => {
+        const found = find();
+        if (found) done(found);
+      },
+      { attributes, relevant },
+    );
     const onAbort = () => done(null);
     const timer = setTimeout(() => done(find() || null), timeout);
-    let finished = false;
     function done(value: T | null) {
       if (finished) return;
       finished = true;
-      observer.disconnect();
+      stop();
       clearTimeout(timer);
-      clearTimeout(later);
       signal.removeEventListener('abort', onAbort);
       resolve(value);
     }
-    observer.observe(document.documentElement, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-      characterDataOldValue: relevant !== undefined,
-      ...(attributes ? { attributes: true, attributeFilter: SHOWING } : {}),
-    });
     signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * Resolves once `region` has gone `quietMs` without an element added or removed (a step that renders its
+ * sections one after another is not settled until the last is in), at most after `maxMs`.
+ */
+export function quiet(region: Node, signal: AbortSignal, quietMs = QUIET_MS, maxMs = 1500): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    let timer = setTimeout(done, quietMs);
+    const cap = setTimeout(done, maxMs);
+    const observer = new MutationObserver(() => {
+      clearTimeout(timer);
+      timer = setTimeout(done, quietMs);
+    });
+    observer.observe(region, { childList: true, subtree: true });
+    signal.addEventListener('abort', done, { once: true });
+    function done() {
+      observer.disconnect();
+      clearTimeout(timer);
+      clearTimeout(cap);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
   });
 }
 

@@ -1,83 +1,184 @@
-// What a page filled and what it left to the user: a field is filled only when found with certainty and
-// read back right; otherwise its value goes to the callout with a copy button.
+// Fill, then hold. A value set on the page counts as filled only once the page has held it through a
+// settle window; until the user leaves the step it stays watched, and one the page resets (a re-mount, a
+// component effect, state that never took it) is set again, a bounded number of times. A value that does
+// not hold, or a control not found with certainty, goes to the callout: the value with a copy button.
 import { t } from '../../../i18n';
 import { setChecked, setText } from '../dom/controls';
-import type { Found } from '../dom/find';
-import { settle } from '../dom/wait';
-import type { GuideRow } from '../guide/guide';
+import { found, type Found } from '../dom/find';
+import { watchPage } from '../dom/wait';
+import type { Guide, GuideContent, GuideRow } from '../guide/guide';
+
+/** Times a value the page put back is set again before the user is asked to enter it. */
+export const MAX_REFILLS = 3;
+/** How long every value must have held, untouched by us, before the guide says "filled". */
+export const HOLD_MS = 300;
+/** The longest the guide waits for values to hold before it shows what it has. */
+const HOLD_MAX_MS = 4000;
+/** Property changes (React putting a value back) make no DOM mutation: values are also read this often. */
+const RECHECK_MS = 250;
+
+type Maybe<T> = T | Promise<T>;
+
+interface Held {
+  row: GuideRow;
+  apply: () => Maybe<boolean>;
+  holds: () => Maybe<boolean>;
+  /** Moves the field to the user (copy row or "set by hand"), saying the console reset it. */
+  giveUp: () => void;
+  /** The control on the page now: a value the user types there is theirs, no longer held. */
+  control: () => Element | null;
+  refills: number;
+  since: number;
+  state: 'holding' | 'lost' | 'user';
+}
+
+type TextControl = HTMLInputElement | HTMLTextAreaElement;
+
+/** The control now: the one set while it is on the page, else found again (the console re-mounted it). */
+function current<T extends Element>(locate: () => Found<T>): () => T | null {
+  let el: T | null = null;
+  return () => {
+    if (!el?.isConnected) el = found(locate());
+    return el;
+  };
+}
 
 export class Filling {
   readonly filled: GuideRow[] = [];
   readonly copy: GuideRow[] = [];
-  /** Boxes and choices the user has to set by hand (nothing to copy). */
+  /** Boxes and choices the user has to set by hand (nothing to copy), and values the console reset. */
   readonly todo: string[] = [];
-  /** What was read back right when set, to be read again once the page settled. */
-  private readonly held: { holds: () => boolean; undo: () => void }[] = [];
+  private readonly held: Held[] = [];
+  private shown: { guide: Guide; content: GuideContent; target: Element | null } | null = null;
+  private watching = false;
+  private busy = false;
 
-  text(found: Found<HTMLInputElement | HTMLTextAreaElement>, label: string, value: string): boolean {
-    const ok = found.status === 'found' && setText(found.el, value);
+  constructor(private readonly signal: AbortSignal) {}
+
+  text(locate: () => Found<TextControl>, label: string, value: string): boolean {
     const row = { label, value };
-    if (!ok) this.copy.push(row);
-    else {
-      const el = found.el;
-      this.hold(row, () => el.value === value, el, () => this.copy.push(row));
-    }
-    return ok;
-  }
-
-  /** A checkbox or radio; `shown` is the value as the user reads it ("ticked", "AWS account → …"). */
-  check(found: Found<HTMLInputElement>, checked: boolean, label: string, shown: string): boolean {
-    const ok = found.status === 'found' && setChecked(found.el, checked);
-    const byHand = t('guideSetByHand', label, shown);
-    if (!ok) this.todo.push(byHand);
-    else {
-      const el = found.el;
-      this.hold({ label, value: shown }, () => el.checked === checked, el, () => this.todo.push(byHand));
-    }
-    return ok;
-  }
-
-  /** A row shown as filled while `el` is on the page and `holds()`; else `instead` runs at confirm(). */
-  hold(row: GuideRow, holds: () => boolean, el: Element, instead: () => void): void {
-    this.filled.push(row);
-    this.held.push({
-      holds: () => el.isConnected && holds(),
-      undo: () => {
-        this.filled.splice(this.filled.indexOf(row), 1);
-        instead();
-      },
+    return this.set(locate, row, (el) => setText(el, value), (el) => el.value === value, () => {
+      this.copy.push(row);
+      return value;
     });
   }
 
-  /** Something the page does not need filled by hand but the user should see. */
-  note(label: string, value: string): void {
-    this.filled.push({ label, value });
+  /** A checkbox or radio; `shown` is the value as the user reads it ("ticked", "AWS account → …"). */
+  check(locate: () => Found<HTMLInputElement>, checked: boolean, label: string, shown: string): boolean {
+    return this.set(locate, { label, value: shown }, (el) => setChecked(el, checked), (el) => el.checked === checked, () => {
+      this.todo.push(t('guideSetByHand', label, shown));
+      return shown;
+    });
+  }
+
+  /** Sets a control found with certainty; else, or once it does not hold, `byHand` names it to the user. */
+  private set<T extends Element>(locate: () => Found<T>, row: GuideRow, apply: (el: T) => boolean, holds: (el: T) => boolean, byHand: () => string): boolean {
+    const control = current(locate);
+    const el = control();
+    if (!el || !apply(el)) {
+      byHand();
+      return false;
+    }
+    this.hold(row, {
+      apply: () => {
+        const now = control();
+        return now !== null && apply(now);
+      },
+      holds: () => {
+        const now = control();
+        return now !== null && holds(now);
+      },
+      control,
+      giveUp: () => this.todo.push(t('guideConsoleReset', row.label, byHand())),
+    });
+    return true;
+  }
+
+  /** A value already set by the caller (`apply` sets it again), shown as `row` while `holds()`. */
+  hold(row: GuideRow, how: Pick<Held, 'apply' | 'holds' | 'giveUp' | 'control'>): void {
+    this.filled.push(row);
+    this.held.push({ row, ...how, refills: 0, since: performance.now(), state: 'holding' });
   }
 
   /**
-   * Once per page, after everything was set: lets the page settle, then reads every value again. One the
-   * page no longer holds (re-rendered, put back) goes to the user, to copy or set by hand.
+   * Watches every value until the visit ends, and resolves once each has held for HOLD_MS (or was given
+   * up); the callout drawn then says "filled" only of values the page holds.
    */
-  async confirm(signal: AbortSignal): Promise<void> {
-    await settle(signal);
-    for (const value of this.held.splice(0)) if (!value.holds()) value.undo();
+  async confirm(): Promise<void> {
+    this.watch();
+    const began = performance.now();
+    while (!this.signal.aborted && performance.now() - began < HOLD_MAX_MS) {
+      await this.recheck();
+      const now = performance.now();
+      if (this.held.every((h) => h.state !== 'holding' || now - h.since >= HOLD_MS)) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    // Still being put back at the end of the wait: not a value the page holds.
+    for (const h of this.held) if (h.state === 'holding' && performance.now() - h.since < HOLD_MS) this.drop(h, 'lost');
   }
 
-  /** What the callout shows of this: filled rows, rows to copy, and what to set by hand. */
-  get shown() {
-    return { filled: this.filled, copy: this.copy, problems: this.todo };
+  /** Shows the callout with this filling's rows; shown again whenever a value is lost later. */
+  present(guide: Guide, content: GuideContent, target: Element | null = null): void {
+    this.shown = { guide, content, target };
+    guide.show({ ...content, filled: this.filled, copy: this.copy, problems: [...(content.problems ?? []), ...this.todo] }, target);
+  }
+
+  private watch(): void {
+    if (this.watching || this.signal.aborted) return;
+    this.watching = true;
+    const look = () => void this.recheck();
+    // The user's own typing or clicking (trusted events only, on the control or its label) makes a field
+    // theirs: never set it again. A pointer press, a click and beforeinput come before the page re-renders.
+    const onEdit = (event: Event) => {
+      const target = event.target;
+      if (event.isTrusted && target instanceof Element) {
+        const label = target.closest('label');
+        for (const h of this.held) {
+          const control = h.control();
+          if (h.state === 'holding' && control && (control.contains(target) || label?.contains(control) || label?.control === control)) this.drop(h, 'user');
+        }
+      }
+      if (event.type === 'input' || event.type === 'change') look();
+    };
+    const stop = watchPage(look, { attributes: true });
+    const timer = setInterval(look, RECHECK_MS);
+    const kinds = ['pointerdown', 'click', 'beforeinput', 'input', 'change'];
+    for (const kind of kinds) document.addEventListener(kind, onEdit, true);
+    this.signal.addEventListener('abort', () => {
+      stop();
+      clearInterval(timer);
+      for (const kind of kinds) document.removeEventListener(kind, onEdit, true);
+    }, { once: true });
+  }
+
+  private async recheck(): Promise<void> {
+    if (this.busy || this.signal.aborted) return;
+    this.busy = true;
+    try {
+      for (const h of this.held) {
+        if (h.state !== 'holding' || (await h.holds()) || this.signal.aborted || h.state !== 'holding') continue;
+        if (h.refills >= MAX_REFILLS) {
+          this.drop(h, 'lost');
+          continue;
+        }
+        h.refills++;
+        h.since = performance.now();
+        if (!(await h.apply())) this.drop(h, 'lost');
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** A value no longer ours to hold: lost (the console kept resetting it) or the user's (they edited it). */
+  private drop(h: Held, state: 'lost' | 'user'): void {
+    if (h.state !== 'holding' || this.signal.aborted) return;
+    h.state = state;
+    this.filled.splice(this.filled.indexOf(h.row), 1);
+    if (state === 'lost') h.giveUp();
+    if (this.shown) this.present(this.shown.guide, this.shown.content, this.shown.target);
   }
 }
-
-/** The procedure's pages in the current console, for "Step n of 6". */
-export const STEP = {
-  policyEditor: [1, 6],
-  policyReview: [2, 6],
-  roleTrustedEntity: [3, 6],
-  rolePermissions: [4, 6],
-  roleReview: [5, 6],
-  roleDetails: [6, 6],
-} as const;
 
 /** Whether a message names `name` as a word ("Policy dockercloud-policy created."), not a longer name. */
 export const mentionsName = (text: string, name: string): boolean =>

@@ -1,7 +1,12 @@
-// Every console page the extension acts on, in the order the user meets them.
+// Every console page the extension acts on, in the order the user meets them: the one list the router
+// recognises pages from (each module's definePage is its only declaration).
 import type { ConsolePage } from '../page';
-import legacyPolicy from './legacy-policy';
-import legacyRole, { legacyRolePage } from './legacy-role';
+import legacyPolicyChoose from './legacy-policy-choose';
+import legacyPolicyEdit from './legacy-policy-edit';
+import legacyRoleAccount from './legacy-role-account';
+import legacyRoleName from './legacy-role-name';
+import legacyRoleReview from './legacy-role-review';
+import legacyRoleType from './legacy-role-type';
 import policiesList from './policies-list';
 import policyEditor from './policy-editor';
 import policyReview from './policy-review';
@@ -15,12 +20,15 @@ export const PAGES: ConsolePage[] = [
   policiesList,
   policyEditor,
   policyReview,
+  legacyPolicyChoose,
+  legacyPolicyEdit,
   rolesList,
+  legacyRoleName,
   roleTrustedEntity,
+  legacyRoleType,
+  legacyRoleAccount,
   rolePermissions,
   roleReview,
+  legacyRoleReview,
   roleDetails,
-  legacyPolicy,
-  legacyRole,
-  legacyRolePage,
 ];

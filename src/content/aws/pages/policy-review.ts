@@ -3,41 +3,45 @@
 import { t } from '../../../i18n';
 import { roleCreateHash } from '../../../core/console-routes';
 import { fieldByLabel, found, saysExists, wizardPrimaryButton } from '../dom/find';
-import { waitFor, whenever } from '../dom/wait';
+import { whenever } from '../dom/wait';
 import { reportPolicyCreated } from '../messages';
 import { definePage } from '../page';
 import { policyReview } from '../routes';
-import { Filling, STEP } from './filling';
+import { Filling } from './filling';
+import { hasButton, hasField, inWizard } from './signatures';
 
-export default definePage(policyReview, async ({ plan, guide }, signal) => {
-  const filling = new Filling();
-  await waitFor(() => fieldByLabel('policyName').status !== 'missing' || fieldByLabel('description').status !== 'missing', { signal });
-  if (signal.aborted) return;
-  filling.text(fieldByLabel('policyName'), t('awsFieldPolicyName'), plan.policyName);
-  filling.text(fieldByLabel('description'), t('awsFieldDescription'), plan.policyDescription);
-  await filling.confirm(signal);
-  if (signal.aborted) return;
+export default definePage({
+  id: 'policyReview',
+  checklistStep: 'policyCreated',
+  hints: [policyReview],
+  legacyCounterpart: () => '#/policies$new',
+  // The wizard's last step (Create policy, Previous) or the policy's name asked for, with no document to
+  // type (the 2016 page has both: legacyPolicyEdit).
+  signature: () => (hasField('policyName') || (inWizard() && hasButton('createPolicy'))) && !hasField('policyDocument'),
+  run: async ({ plan, guide }, signal) => {
+    const filling = new Filling(signal);
+    filling.text(() => fieldByLabel('policyName'), t('awsFieldPolicyName'), plan.policyName);
+    filling.text(() => fieldByLabel('description'), t('awsFieldDescription'), plan.policyDescription);
+    await filling.confirm();
+    if (signal.aborted) return;
+    filling.present(guide, { title: t('awsPolicyReviewCreate', plan.policyName) }, found(wizardPrimaryButton('createPolicy')));
 
-  const create = wizardPrimaryButton('createPolicy');
-  guide.show(
-    { step: STEP.policyReview, title: t('awsPolicyReviewCreate', plan.policyName), ...filling.shown },
-    found(create),
-  );
-
-  whenever(() => saysExists(plan.policyName), signal, () => {
-    guide.show({
-      step: STEP.policyReview,
-      title: t('awsPolicyExists', plan.policyName),
-      tone: 'error',
-      actions: [
-        {
-          label: t('awsUseExistingPolicy'),
-          run: () => {
-            void reportPolicyCreated(plan.policyName);
-            location.hash = roleCreateHash(plan);
+    whenever(() => saysExists(plan.policyName), signal, () => {
+      guide.show({
+        title: t('awsPolicyExists', plan.policyName),
+        tone: 'error',
+        actions: [
+          {
+            label: t('awsUseExistingPolicy'),
+            run: () => {
+              void reportPolicyCreated(plan.policyName);
+              location.hash = roleCreateHash(plan);
+            },
           },
-        },
-      ],
+        ],
+      });
     });
-  });
+  },
 });
+
+// Try: https://console.aws.amazon.com/iam/home#/policies/create?step=review

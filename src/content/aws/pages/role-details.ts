@@ -1,25 +1,29 @@
-// Role details: the Role ARN read from the Summary, the attached policies and the trust relationship read
-// back, and the background's verdict shown (ready to link, or each problem and its fix) before the ARN
-// goes anywhere. Switching tabs rewrites the hash; it stays one visit (visitKey).
+// Role details (current and 2016 consoles): capture first, then verify. The Role ARN is captured as soon
+// as the page shows it; then the attached policies and the trust relationship are read (their tabs
+// switched to when they are not on screen: a view switch, never an edit), and the background's verdict is
+// shown (ready to link, or each problem and its fix). Switching tabs may rewrite the hash: one visit.
 import { describe, t } from '../../../i18n';
 import { ROLE_ARN_IN_TEXT } from '../../../core/arn';
 import { press } from '../dom/controls';
-import { found, isVisible, tabByLabel } from '../dom/find';
+import { contentRoot, found, inMain, isVisible, tabByLabel } from '../dom/find';
 import type { LabelKey } from '../dom/labels';
 import { settle, touchesText, waitFor } from '../dom/wait';
 import type { GuideContent } from '../guide/guide';
-import { reportRoleObserved } from '../messages';
-import { definePage, type PageContext } from '../page';
-import { roleDetails, roleNameInRoute } from '../routes';
-import { STEP } from './filling';
+import { reportRoleArnShown, reportRoleObserved } from '../messages';
+import { definePage } from '../page';
+import { legacyRoleDetails, roleDetails, roleNameInRoute } from '../routes';
 import { trustPolicyText } from './trust-text';
 
 const POLICY_NAME = /^[\w+=,.@-]{1,128}$/;
+/** A multi-session console host starts with the account id: 111122223333-abcd1234.us-east-1.console.aws.amazon.com. */
+const MULTI_SESSION_HOST = /^(\d{12})-[a-z0-9]{1,63}\.(?:[a-z0-9-]{1,63}\.)?console\.aws\.amazon\.com$/;
 
-/** The one Role ARN for `roleName` in the page's text (the Summary's copy-to-clipboard text). */
+/** The one Role ARN for `roleName` in the page's own content (the Summary's copy-to-clipboard text). */
 export function roleArnOnPage(roleName: string): string | null {
   const found = new Set<string>();
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const root = contentRoot();
+  if (!root.textContent?.includes(':role/')) return null;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.nodeValue ?? '';
     if (!text.includes(':role/') || text.length > 4096) continue;
@@ -32,54 +36,58 @@ export function roleArnOnPage(roleName: string): string | null {
 }
 
 const policyNamesShown = () =>
-  [...new Set([...document.querySelectorAll('td, li')].filter(isVisible).map((td) => td.textContent?.trim() ?? '').filter((s) => POLICY_NAME.test(s)))].slice(0, 100);
+  [...new Set(inMain('td, li').filter(isVisible).map((td) => td.textContent?.trim() ?? '').filter((s) => POLICY_NAME.test(s)))].slice(0, 100);
 
-async function openTab(key: LabelKey, signal: AbortSignal): Promise<boolean> {
-  const tab = await waitFor(() => found(tabByLabel(key)), { signal, timeout: 3000 });
-  if (!tab) return false;
-  if (tab.getAttribute('aria-selected') === 'true') return true;
+/** Shows the tab labelled `key` when the page has one (a view switch), and lets it render. */
+async function openTab(key: LabelKey, signal: AbortSignal): Promise<void> {
+  const tab = found(tabByLabel(key));
+  if (!tab || tab.getAttribute('aria-selected') === 'true') return;
   press(tab);
-  // The console may switch tabs through a hash change: let it render the new tab before reading it.
   await settle(signal);
-  return true;
 }
 
-export async function readRole(ctx: PageContext, signal: AbortSignal, roleName: string, tabs: boolean): Promise<void> {
-  const { plan, guide } = ctx;
-  // The page's text is walked again only when a change brings or takes text with ":role/" (the console
-  // may be rewriting thousands of nodes a second meanwhile).
-  const arn = await waitFor(() => roleArnOnPage(roleName), { signal, timeout: 10_000, relevant: touchesText(':role/') });
-  if (signal.aborted) return;
-  if (!arn) return guide.show({ step: STEP.roleDetails, title: t('awsRoleArnNotFound'), tone: 'error' });
-
-  if (tabs) await openTab('permissions', signal);
-  // The attached policies' table, or its empty state, shows in a table cell.
-  await waitFor(() => policyNamesShown().includes(plan.policyName) || document.querySelector('td'), { signal, timeout: 4000, attributes: true });
-  const attachedPolicyNames = policyNamesShown();
-  if (tabs) await openTab('trustRelationships', signal);
-  const trustPolicy = await waitFor(trustPolicyText, { signal, timeout: 4000, attributes: true });
-  if (signal.aborted) return;
-  const arnRow = { label: t('awsFieldRoleArn'), value: arn };
-  if (!trustPolicy) return guide.show({ step: STEP.roleDetails, title: t('awsRoleTrustNotFound', plan.externalId), tone: 'error', copy: [arnRow] });
-
-  // Read again now the page has settled: an ARN for this role name shown before the Summary (a forged one)
-  // and the Summary's own make two, and the ARN is not certain.
-  if (roleArnOnPage(roleName) !== arn) return guide.show({ step: STEP.roleDetails, title: t('awsRoleArnNotFound'), tone: 'error' });
-  const problems = await reportRoleObserved({ roleArn: arn, trustPolicy, attachedPolicyNames });
-  if (signal.aborted) return;
-  let content: GuideContent;
-  if (problems === null) content = { title: t('awsRoleNoVerdict'), tone: 'error' };
-  else if (problems.length === 0) content = { title: t('awsRoleReady', roleName), tone: 'success', lines: [`${arnRow.label}: ${arn}`, t('awsRoleReadyNext')] };
-  else content = { title: t('awsRoleProblems', roleName), tone: 'error', problems: problems.map(describe) };
-  guide.show({ step: STEP.roleDetails, ...content });
-}
-
-export default definePage(
-  roleDetails,
-  async (ctx, signal) => {
-    const name = roleNameInRoute(ctx.route);
-    // Only the role of the link in progress is read; other roles are the user's business.
-    if (name?.toLowerCase() === ctx.plan.roleName.toLowerCase()) await readRole(ctx, signal, name, true);
+export default definePage({
+  id: 'roleDetails',
+  checklistStep: 'roleVerified',
+  hints: [roleDetails, legacyRoleDetails],
+  legacyCounterpart: (route) => {
+    const role = roleNameInRoute(route);
+    return role === null ? null : `#roles/${encodeURIComponent(role)}`;
   },
-  { visitKey: (route) => roleNameInRoute(route) ?? '' },
-);
+  // The page shows the ARN of the link's role (only that role is read; other roles are the user's business).
+  signature: (plan) => roleArnOnPage(plan.roleName) !== null,
+  visitKey: (route) => roleNameInRoute(route) ?? '',
+  run: async ({ plan, guide }, signal) => {
+    // Recognised by its ARN, but the page may re-render between that look and this one: waited for again.
+    const arn = await waitFor(() => roleArnOnPage(plan.roleName), { signal, timeout: 10_000, relevant: touchesText(':role/') });
+    if (signal.aborted) return;
+    if (!arn) return guide.show({ title: t('awsRoleArnNotFound'), tone: 'error' });
+    const arnRow = { label: t('awsFieldRoleArn'), value: arn };
+    const captured = await reportRoleArnShown(arn);
+    if (signal.aborted) return;
+    if (captured && captured.length > 0) return guide.show({ title: t('awsRoleProblems', plan.roleName), tone: 'error', problems: captured.map(describe) });
+
+    if (!policyNamesShown().includes(plan.policyName)) await openTab('permissions', signal);
+    // The attached policies' table, or its empty state, shows in a table cell.
+    await waitFor(() => policyNamesShown().includes(plan.policyName) || inMain('td').length > 0, { signal, timeout: 4000, attributes: true });
+    const attachedPolicyNames = policyNamesShown();
+    if (trustPolicyText() === null) await openTab('trustRelationships', signal);
+    const trustPolicy = await waitFor(trustPolicyText, { signal, timeout: 4000, attributes: true, relevant: touchesText('Statement') });
+    if (signal.aborted) return;
+    if (!trustPolicy) return guide.show({ title: t('awsRoleTrustNotFound', plan.externalId), tone: 'error', filled: [arnRow] });
+
+    // Read again now the page has settled: an ARN for this role name shown before the Summary (a forged one)
+    // and the Summary's own make two, and the ARN is not certain.
+    if (roleArnOnPage(plan.roleName) !== arn) return guide.show({ title: t('awsRoleArnNotFound'), tone: 'error' });
+    const consoleAccountId = MULTI_SESSION_HOST.exec(location.hostname)?.[1];
+    const problems = await reportRoleObserved({ roleArn: arn, trustPolicy, attachedPolicyNames, ...(consoleAccountId ? { consoleAccountId } : {}) });
+    if (signal.aborted) return;
+    let content: GuideContent;
+    if (problems === null) content = { title: t('awsRoleNoVerdict'), tone: 'error' };
+    else if (problems.length === 0) content = { title: t('awsRoleReady', plan.roleName), tone: 'success', lines: [`${arnRow.label}: ${arn}`, t('awsRoleReadyNext')] };
+    else content = { title: t('awsRoleProblems', plan.roleName), tone: 'error', problems: problems.map(describe) };
+    guide.show(content);
+  },
+});
+
+// Try: https://console.aws.amazon.com/iam/home#/roles/details/dockercloud-role (2016: #roles/dockercloud-role)

@@ -155,6 +155,10 @@ function TopNavigation() {
     <header id="awsc-nav-header" className="replica-top-nav">
       <span className="replica-logo">aws</span>
       <span>Services</span>
+      {config.aws.headerSearchDecoy && (
+        // The console's global search ("concierge"): a search input on every page, outside its main content.
+        <input type="search" data-testid="awsc-concierge-input" placeholder="Search" aria-label="Search" className="replica-global-search" />
+      )}
       <span className="replica-spacer" />
       <span>Global</span>
       <span data-testid="awsc-nav-account-menu-button">

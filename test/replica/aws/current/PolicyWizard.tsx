@@ -1,7 +1,7 @@
 /** @jsxImportSource react */
 // "Create policy": Specify permissions (Visual | JSON editor) → Review and create.
 // Routes: #/policies/create?step=addPermissions (older links: step=edit) → #/policies/create?step=review
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
@@ -42,6 +42,8 @@ export interface PolicyDraft {
   description: string;
   nameError: string | null;
   submitting: boolean;
+  /** The active step when the URL names none (config.aws.stepNames 'none'). */
+  step: number;
 }
 
 export function newPolicyDraft(): PolicyDraft {
@@ -54,12 +56,14 @@ export function newPolicyDraft(): PolicyDraft {
     description: '',
     nameError: null,
     submitting: false,
+    step: 0,
   };
 }
 
 const STEPS = ['addPermissions', 'review'] as const;
 
-function stepIndex(route: HashRoute): number {
+function stepIndex(route: HashRoute, draft: PolicyDraft): number {
+  if (config.aws.stepNames === 'none') return draft.step;
   const step = route.query.get('step');
   return step === 'review' ? 1 : 0;
 }
@@ -88,7 +92,7 @@ export function PolicyWizard(props: {
   onCreated: (name: string) => void;
 }) {
   const { draft, setDraft, route } = props;
-  const active = stepIndex(route);
+  const active = stepIndex(route, draft);
   const update = (patch: Partial<PolicyDraft>) => setDraft((d) => ({ ...d, ...patch }));
 
   // The wizard lives in memory only: after a reload on a later step, start again at step 1.
@@ -99,7 +103,7 @@ export function PolicyWizard(props: {
   });
   if (lost) return null;
 
-  const goTo = (index: number) => navigate(`#/policies/create?step=${STEPS[index]}`);
+  const goTo = (index: number) => (config.aws.stepNames === 'none' ? update({ step: index }) : navigate(`#/policies/create?step=${STEPS[index]}`));
 
   const submit = async () => {
     const name = draft.name;
@@ -171,15 +175,46 @@ function PermissionsStep({ draft, update }: { draft: PolicyDraft; update: (p: Pa
       }
     >
       {draft.mode === 'json' ? (
-        <JsonEditor
-          ariaLabel={t.policyEditor}
-          value={draft.document}
-          onChange={(document) => update({ document, documentError: null })}
-        />
+        <PolicyJsonEditor draft={draft} update={update} />
       ) : (
         <VisualEditor />
       )}
     </Container>
+  );
+}
+
+/**
+ * The JSON editor. With config.aws.editorReapply, the component applies its own document in an effect a
+ * moment after the editor exists, and puts it back after a change from outside: once, or for 6 s.
+ */
+function PolicyJsonEditor({ draft, update }: { draft: PolicyDraft; update: (p: Partial<PolicyDraft>) => void }) {
+  const mode = config.aws.editorReapply;
+  const [applied, setApplied] = useState(mode === 'never');
+  const mountedAt = useRef(performance.now());
+  const reverted = useRef(false);
+  useEffect(() => {
+    if (mode === 'never') return;
+    const timer = setTimeout(() => {
+      update({ document: DEFAULT_POLICY_DOCUMENT, documentError: null });
+      setApplied(true);
+    }, 400);
+    return () => clearTimeout(timer);
+  }, []);
+  useEffect(() => {
+    if (!applied || mode === 'never' || draft.document === DEFAULT_POLICY_DOCUMENT) return;
+    if (mode === 'once' ? reverted.current : performance.now() - mountedAt.current > 6000) return;
+    const timer = setTimeout(() => {
+      reverted.current = true;
+      update({ document: DEFAULT_POLICY_DOCUMENT });
+    }, 150);
+    return () => clearTimeout(timer);
+  }, [draft.document, applied]);
+  return (
+    <JsonEditor
+      ariaLabel={t.policyEditor}
+      value={applied ? draft.document : ''}
+      onChange={(document) => update({ document, documentError: null })}
+    />
   );
 }
 

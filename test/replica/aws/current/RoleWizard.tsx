@@ -39,6 +39,8 @@ export interface RoleDraft {
   description: string;
   errors: { entity?: string; accountId?: string; externalId?: string; roleName?: string };
   submitting: boolean;
+  /** The active step when the URL names none (config.aws.stepNames 'none'). */
+  step: number;
 }
 
 export function newRoleDraft(route?: HashRoute): RoleDraft {
@@ -55,6 +57,7 @@ export function newRoleDraft(route?: HashRoute): RoleDraft {
     description: '',
     errors: {},
     submitting: false,
+    step: 0,
   };
   // Only these two prefill parameters are honoured; externalId, roleName, policies are not.
   if (route && config.aws.honourPrefillParams) {
@@ -68,11 +71,13 @@ export function newRoleDraft(route?: HashRoute): RoleDraft {
   return draft;
 }
 
-const STEPS = ['selectEntities', 'addPermissions', 'review'] as const;
+// The step names in the URL drift: the permissions step singular, or no step in the URL at all.
+const STEPS = ['selectEntities', config.aws.stepNames === 'singular' ? 'addPermission' : 'addPermissions', 'review'] as const;
 
-function stepIndex(route: HashRoute): number {
+function stepIndex(route: HashRoute, draft: RoleDraft): number {
+  if (config.aws.stepNames === 'none') return draft.step;
   const step = route.query.get('step');
-  if (step === 'addPermissions') return 1;
+  if (step === STEPS[1]) return 1;
   if (step === 'review') return 2;
   return 0;
 }
@@ -101,7 +106,7 @@ export function RoleWizard(props: {
   onCreated: (name: string) => void;
 }) {
   const { draft, setDraft, route } = props;
-  const active = stepIndex(route);
+  const active = stepIndex(route, draft);
   const update = (patch: Partial<RoleDraft>) => setDraft((d) => ({ ...d, ...patch }));
 
   // The wizard lives in memory only: after a reload on a later step, start again at step 1.
@@ -156,7 +161,8 @@ export function RoleWizard(props: {
             update({ errors });
             if (Object.keys(errors).length > 0) return;
           }
-          navigate(`#/roles/create?step=${STEPS[detail.requestedStepIndex]}`);
+          if (config.aws.stepNames === 'none') update({ step: detail.requestedStepIndex });
+          else navigate(`#/roles/create?step=${STEPS[detail.requestedStepIndex]}`);
         }}
       />
     </Delayed>
@@ -299,6 +305,18 @@ function kindLabel(row: PolicyRow): string {
 }
 
 function PermissionsStep({ draft, update }: StepProps) {
+  // With the header search decoy, the table renders 1.5 s after its step (the global search is there first).
+  const [tableShown, setTableShown] = useState(!config.aws.headerSearchDecoy);
+  useEffect(() => {
+    if (tableShown) return;
+    const timer = setTimeout(() => setTableShown(true), 1500);
+    return () => clearTimeout(timer);
+  }, []);
+  if (!tableShown) return <Container header={<Header variant="h2">{t.permissionsPolicies}</Header>}>{t.loading}</Container>;
+  return <PoliciesTable draft={draft} update={update} />;
+}
+
+function PoliciesTable({ draft, update }: StepProps) {
   const rows = usePolicyRows();
   const [filter, setFilter] = useState('');
   const visible = rows.filter((row) => row.name.toLowerCase().includes(filter.trim().toLowerCase()));

@@ -423,10 +423,40 @@ function RolePage({ name }: { name: string }) {
           <tr><th>Creation Time</th><td>{role.createdAt ?? ''}</td></tr>
         </tbody>
       </table>
-      <h3>Permissions</h3>
-      <ul>{role.attachedPolicyArns.map((arn) => <li key={arn}>{arn.split('/').pop()}</li>)}</ul>
-      <h3>Trust Relationships</h3>
-      <pre className="legacy-code">{role.trustPolicy}</pre>
+      {config.aws.trustOnTab ? (
+        <RoleTabs role={role} />
+      ) : (
+        <>
+          <h3>Permissions</h3>
+          <ul>{role.attachedPolicyArns.map((arn) => <li key={arn}>{arn.split('/').pop()}</li>)}</ul>
+          <h3>Trust Relationships</h3>
+          <pre className="legacy-code">{role.trustPolicy}</pre>
+        </>
+      )}
+    </>
+  );
+}
+
+/** The role's permissions and trust relationships on tabs (config.aws.trustOnTab): only the selected one rendered. */
+function RoleTabs({ role }: { role: CreatedRole }) {
+  const [tab, setTab] = useState<'permissions' | 'trust'>('permissions');
+  const tabs = [['permissions', 'Permissions'], ['trust', 'Trust Relationships']] as const;
+  return (
+    <>
+      <div role="tablist" className="legacy-tabs">
+        {tabs.map(([id, label]) => (
+          <button key={id} type="button" role="tab" aria-selected={tab === id} className="legacy-btn" onClick={() => setTab(id)}>
+            {label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel">
+        {tab === 'permissions' ? (
+          <ul>{role.attachedPolicyArns.map((arn) => <li key={arn}>{arn.split('/').pop()}</li>)}</ul>
+        ) : (
+          <pre className="legacy-code">{role.trustPolicy}</pre>
+        )}
+      </div>
     </>
   );
 }
