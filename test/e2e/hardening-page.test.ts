@@ -77,14 +77,19 @@ describe('an ARN that is not this role\'s', () => {
     await page.close();
   });
 
-  it('a second, forged ARN for the same role name in the page text: ambiguous, nothing captured', async () => {
+  it('a second, forged ARN for the same role name in the page\'s content: ambiguous, nothing captured', async () => {
     const page = await rolePage({}, (p) =>
       p.addInitScript(() => {
-        document.addEventListener('DOMContentLoaded', () => {
+        // Put into the console's main content as soon as it exists, beside the Summary.
+        if (!location.hash.includes('roles/details')) return;
+        new MutationObserver((_, observer) => {
+          const main = document.querySelector('main');
+          if (!main) return;
+          observer.disconnect();
           const fake = document.createElement('div');
           fake.textContent = 'Copy this: arn:aws:iam::999999999999:role/dockercloud-role';
-          document.body.append(fake);
-        });
+          main.append(fake);
+        }).observe(document, { childList: true, subtree: true });
       }),
     );
     const before = await snapshot();
@@ -92,6 +97,26 @@ describe('an ARN that is not this role\'s', () => {
     expect(text).toContain('The Role ARN could not be read on this page');
     expect(text).not.toContain('999999999999');
     expect(await snapshot()).toBe(before);
+    await page.close();
+  });
+
+  it('an ARN for the same role name outside the console\'s main content (its header) is never taken', async () => {
+    const page = await rolePage({}, (p) =>
+      p.addInitScript(() => {
+        if (!location.hash.includes('roles/details')) return;
+        // Shown in the global header beside the rendered console, as a recently visited item would be.
+        new MutationObserver((_, observer) => {
+          if (!document.querySelector('main, [role="main"]')) return;
+          observer.disconnect();
+          const header = document.createElement('header');
+          header.setAttribute('role', 'banner');
+          header.textContent = 'Recently visited: arn:aws:iam::999999999999:role/dockercloud-role';
+          document.body.prepend(header);
+        }).observe(document, { childList: true, subtree: true });
+      }),
+    );
+    expect(await verdict(page)).toContain('dockercloud-role is ready to link');
+    expect((await storedLink(h)).capturedRoleArn).toBe(ARN);
     await page.close();
   });
 

@@ -3,6 +3,7 @@
 // signature (what its content shows); the URL only says which pages to look for first. The router looks
 // again after every navigation (hash, history, Navigation API) and, while a link is in progress, after
 // content changes with no URL change. With no link in progress it watches nothing.
+import { consoleTaskOf } from '../../core/flow';
 import { admitVisit } from './armed';
 import { createGuide, type Guide } from './guide/guide';
 import { consoleGeneration } from './legacy-console';
@@ -112,12 +113,16 @@ export function startRouter(pages: ConsolePage[]): void {
   };
 
   const planChanged = (next: Plan | null) => {
+    const before = plan;
     plan = next;
     if (!next || next.nextStep === null) {
       // No link in progress, or a complete one: the console is left alone, and not watched.
       stopWatching?.();
       stopWatching = null;
-      return endVisit();
+      // Except the visit that just did the last console step (the role's page, verified): its verdict stays on
+      // screen until the user leaves the page (a URL change ends it then).
+      const finishing = visit !== null && before !== null && visit.url === location.href && consoleTaskOf(visit.page.checklistStep) === before.task;
+      return finishing ? undefined : endVisit();
     }
     stopWatching ??= watchPage(look, { attributes: true });
     look();

@@ -7,33 +7,46 @@ import { ROLE_ARN_IN_TEXT } from '../../../core/arn';
 import { press } from '../dom/controls';
 import { contentRoot, found, inMain, isVisible, tabByLabel } from '../dom/find';
 import type { LabelKey } from '../dom/labels';
-import { settle, touchesText, waitFor } from '../dom/wait';
+import { quiet, settle, touchesText, waitFor } from '../dom/wait';
 import type { GuideContent } from '../guide/guide';
 import { reportRoleArnShown, reportRoleObserved } from '../messages';
 import { definePage } from '../page';
-import { legacyRoleDetails, roleDetails, roleNameInRoute } from '../routes';
+import { iamRoute, legacyRoleDetails, roleDetails, roleNameInRoute } from '../routes';
 import { trustPolicyText } from './trust-text';
 
 const POLICY_NAME = /^[\w+=,.@-]{1,128}$/;
 /** A multi-session console host starts with the account id: 111122223333-abcd1234.us-east-1.console.aws.amazon.com. */
 const MULTI_SESSION_HOST = /^(\d{12})-[a-z0-9]{1,63}\.(?:[a-z0-9-]{1,63}\.)?console\.aws\.amazon\.com$/;
 
-/** The one Role ARN for `roleName` in the page's own content (the Summary's copy-to-clipboard text). */
-export function roleArnOnPage(roleName: string): string | null {
-  const found = new Set<string>();
+/** The Role ARNs in the page's own content, each read from one text node (the Summary's copy-to-clipboard text). */
+function roleArnsOnPage(): Set<string> {
+  const arns = new Set<string>();
   const root = contentRoot();
-  if (!root.textContent?.includes(':role/')) return null;
+  if (!root.textContent?.includes(':role/')) return arns;
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.nodeValue ?? '';
     if (!text.includes(':role/') || text.length > 4096) continue;
-    // The background parses the ARN strictly; here it only has to name this page's role.
-    for (const [arn] of text.matchAll(ROLE_ARN_IN_TEXT)) {
-      if (arn.slice(arn.lastIndexOf('/') + 1).toLowerCase() === roleName.toLowerCase()) found.add(arn);
-    }
+    // The background parses the ARN strictly; here it only has to name a role.
+    for (const [arn] of text.matchAll(ROLE_ARN_IN_TEXT)) arns.add(arn);
   }
-  return found.size === 1 ? ([...found][0] ?? null) : null;
+  return arns;
 }
+
+/** The one Role ARN for `roleName` in the page's own content: none, or two, is no ARN. */
+export function roleArnOnPage(roleName: string): string | null {
+  const found = [...roleArnsOnPage()].filter((arn) => arn.slice(arn.lastIndexOf('/') + 1).toLowerCase() === roleName.toLowerCase());
+  return found.length === 1 ? (found[0] ?? null) : null;
+}
+
+/** Whether the console's URL is the page of role `roleName`. */
+function routeNamesRole(roleName: string): boolean {
+  const route = iamRoute(new URL(location.href));
+  return route !== null && roleNameInRoute(route)?.toLowerCase() === roleName.toLowerCase();
+}
+
+/** Whether the page's own content shows any Role ARN. */
+const anyRoleArnOnPage = (): boolean => roleArnsOnPage().size > 0;
 
 const policyNamesShown = () =>
   [...new Set(inMain('td, li').filter(isVisible).map((td) => td.textContent?.trim() ?? '').filter((s) => POLICY_NAME.test(s)))].slice(0, 100);
@@ -55,13 +68,20 @@ export default definePage({
     return role === null ? null : `#roles/${encodeURIComponent(role)}`;
   },
   // The page shows the ARN of the link's role (only that role is read; other roles are the user's business).
-  signature: (plan) => roleArnOnPage(plan.roleName) !== null,
+  // The page shows the ARN of the link's role, or the URL names that role and its Summary shows a role ARN
+  // (another role's: the user is told the ARN could not be read). Other roles are the user's business.
+  signature: (plan) => roleArnOnPage(plan.roleName) !== null || (routeNamesRole(plan.roleName) && anyRoleArnOnPage()),
   visitKey: (route) => roleNameInRoute(route) ?? '',
   run: async ({ plan, guide }, signal) => {
     // Recognised by its ARN, but the page may re-render between that look and this one: waited for again.
     const arn = await waitFor(() => roleArnOnPage(plan.roleName), { signal, timeout: 10_000, relevant: touchesText(':role/') });
     if (signal.aborted) return;
     if (!arn) return guide.show({ title: t('awsRoleArnNotFound'), tone: 'error' });
+    // Read twice, the second time once the content has settled: an ARN shown only while the page was still
+    // rendering (or read before its main content existed) is not the Summary's.
+    await quiet(contentRoot(), signal);
+    if (signal.aborted) return;
+    if (roleArnOnPage(plan.roleName) !== arn) return guide.show({ title: t('awsRoleArnNotFound'), tone: 'error' });
     const arnRow = { label: t('awsFieldRoleArn'), value: arn };
     const captured = await reportRoleArnShown(arn);
     if (signal.aborted) return;
