@@ -18,6 +18,8 @@ interface Visit {
   page: ConsolePage;
   key: string;
   url: string;
+  /** The plan the visit began with: a visit of another task, namespace or arming is over when the plan changes. */
+  plan: Plan;
   controller: AbortController;
 }
 
@@ -58,7 +60,7 @@ export function startRouter(pages: ConsolePage[]): void {
     endVisit();
     const controller = new AbortController();
     const signal = controller.signal;
-    visit = { page, key: keyOf(page, route), url: location.href, controller };
+    visit = { page, key: keyOf(page, route), url: location.href, plan: current, controller };
     root.dataset.dockercloudVisit = `${page.id} running`;
     void (async () => {
       // "Exactly one" is judged on a settled step: let the region finish rendering what it is rendering.
@@ -124,6 +126,10 @@ export function startRouter(pages: ConsolePage[]): void {
       const finishing = visit !== null && before !== null && visit.url === location.href && consoleTaskOf(visit.page.checklistStep) === before.task;
       return finishing ? undefined : endVisit();
     }
+    // A visit begun with the plan before (the page was recognised as the URL changed, before the background's
+    // answer for it came) acts for the new one only if it is the same task of the same link, armed the same way.
+    const same = (a: Plan, b: Plan) => a.namespace === b.namespace && a.task === b.task && a.armed === b.armed;
+    if (visit && !same(visit.plan, next)) endVisit();
     stopWatching ??= watchPage(look, { attributes: true });
     look();
   };
