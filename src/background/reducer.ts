@@ -222,6 +222,15 @@ function fromPopup(world: World, request: PopupRequest, now: number, newId: () =
   }
 }
 
+/**
+ * The armed tab that moved the link on goes on armed for the link's next console task (the role's page,
+ * reached through "Check the existing role", captured the ARN of a role the wizard could not create).
+ */
+function followOn(world: World, tabId: number, link: Link, now: number): World {
+  const task = currentTask(link);
+  return task === null ? world : withArmed(world, tabId, link.settings.namespace, task, now);
+}
+
 /** Opens the page of the link's next console task in `inTab` (or wherever openTab finds), armed for it. */
 function openConsoleTask(link: Link, inTab?: number): Effect[] {
   const task = currentTask(link);
@@ -280,7 +289,7 @@ function fromAws(world: World, request: AwsRequest, tabId: number, now: number):
       const captured = captureRoleArn(link, request.roleArn, now);
       // Another ARN than the one captured (a same-named role in another account): shown, never taken.
       if (!captured.ok) return { world: withLink(world, noteProblem(link, 'arnCaptured', captured.problem)), reply: verdict(captured.problem), effects: [] };
-      return { world: withLink(world, captured.value), reply: verdict(), effects: [] };
+      return { world: followOn(withLink(world, captured.value), tabId, captured.value, now), reply: verdict(), effects: [] };
     }
     case 'awsRoleObserved': {
       // Page text: a forged or garbled ARN changes nothing and is answered with what is wrong with it.

@@ -305,6 +305,19 @@ describe('AWS console messages', () => {
     expect(link(forged.world).capturedRoleArn).toBeNull();
   });
 
+  it('keeps the tab that captured an existing role\'s ARN armed for the role check that follows', () => {
+    // The role wizard's tab, at "already exists", goes to the role's page: the ARN moves the link on to the check.
+    const w = aws(setUp(), { kind: 'awsPolicyCreated', ...about(), policyName: POLICY_NAME });
+    const wizard = opened(w, TAB);
+    const shown = aws(wizard, { kind: 'awsRoleArnShown', ...about(), roleArn: ARN });
+    expect(link(shown.world).done.roleCreated).toBe(NOW);
+    const observed = aws(shown.world, { kind: 'awsRoleObserved', ...about(), role: goodRole() });
+    expect(problemsOf(observed)).toEqual([]);
+    expect(link(observed.world).done.roleVerified).toBe(NOW);
+    // Another tab gains nothing by it.
+    expect(problemsOf(aws(shown.world, { kind: 'awsRoleObserved', ...about(), role: goodRole() }, OTHER_TAB))!.map((p) => p.message)).toEqual(['bgNotArmed']);
+  });
+
   it('answers a role with a wrong trust policy with every problem; the ARN is captured, the role not verified', () => {
     const role = { ...goodRole(), trustPolicy: buildTrustPolicy({ externalId: 'someoneelse', requireMfa: true }), attachedPolicyNames: [] };
     const o = aws(setUp(), { kind: 'awsRoleObserved', ...about(), role });
