@@ -125,7 +125,7 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
       page.goto(`moz-extension://${uuid}/src/popup/index.html`).catch(() => undefined);
       try {
         // Loaded: the background answered the popup's first question.
-        await page.waitForSelector('main.popup:not([aria-busy])', { timeout: 15_000 });
+        await page.waitForSelector('main.popup:not([aria-busy="true"])', { timeout: 15_000 });
         return page;
       } catch (error) {
         await page.close().catch(() => undefined);

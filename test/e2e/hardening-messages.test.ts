@@ -276,18 +276,35 @@ describe('the page forging the MAIN-world bridge', () => {
     await startLink(h);
     const page = await openEditor();
     expect(await aceValue(page)).toBe(DOCUMENT);
-    const replies = await page.evaluate(async ({ request, reply }) => {
+    const { replies, changes } = await page.evaluate(async ({ request, reply }) => {
+      const wrong = 'b'.repeat(32);
+      const malformed = 'nothex'.repeat(6);
+      // Asked last: the script answers in order, so once this is answered every earlier request has been.
+      const last = 'c'.repeat(32);
+      const ours = [wrong, malformed, last];
+      // The extension keeps checking its value meanwhile ("<its own nonce>:true"): only answers to this page's nonces, or odd ones, count.
       const seen: unknown[] = [];
-      document.addEventListener(reply, (e) => seen.push((e as CustomEvent<unknown>).detail));
-      const nonce = 'b'.repeat(32);
-      for (const detail of [JSON.stringify({ nonce, text: 'EVIL' }), JSON.stringify({ nonce: 'nothex'.repeat(6), text: 'EVIL' }), JSON.stringify({ nonce, text: 'x'.repeat(30_000) })]) {
+      let answered: () => void = () => undefined;
+      const lastAnswered = new Promise<void>((resolve) => (answered = resolve));
+      document.addEventListener(reply, (e) => {
+        const detail = (e as CustomEvent<unknown>).detail;
+        if (typeof detail === 'string' && /^[0-9a-f]{32}:(true|false)$/.test(detail) && !ours.includes(detail.slice(0, 32))) return;
+        seen.push(detail);
+        if (typeof detail === 'string' && detail.startsWith(last)) answered();
+      });
+      // Any set of the editor's document, even one the extension would put back at once, is a change Ace reports.
+      const editor = (document.querySelector('.ace_editor') as unknown as { env: { editor: { on(event: 'change', f: () => void): void } } }).env.editor;
+      let changes = 0;
+      editor.on('change', () => changes++);
+      for (const detail of [JSON.stringify({ nonce: wrong, text: 'EVIL' }), JSON.stringify({ nonce: malformed, text: 'EVIL' }), JSON.stringify({ nonce: wrong, text: 'x'.repeat(30_000) }), JSON.stringify({ nonce: last, text: 'EVIL' })]) {
         document.dispatchEvent(new CustomEvent(request, { detail }));
       }
-      await new Promise((r) => setTimeout(r, 300));
-      return seen;
+      await Promise.race([lastAnswered, new Promise((_, reject) => setTimeout(() => reject(new Error('the MAIN-world script never answered')), 5000))]);
+      return { replies: seen, changes };
     }, { request: EDITOR_REQUEST, reply: EDITOR_REPLY });
-    // No editor carries the forged nonce: "false"; the malformed ones get no answer at all.
-    expect(replies).toEqual([`${'b'.repeat(32)}:false`]);
+    // No editor carries a forged nonce: "false"; the malformed and the oversized get no answer at all.
+    expect(replies).toEqual([`${'b'.repeat(32)}:false`, `${'c'.repeat(32)}:false`]);
+    expect(changes).toBe(0);
     expect(await aceValue(page)).toBe(DOCUMENT);
     await page.close();
   });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { DEFAULT_POLICY_CHOICE, type PolicyChoice } from '../../src/core/policy';
-import type { StoredState } from '../../src/core/schemas';
+import { dockerTaskStatusSchema, type DockerTaskStatus, type StoredState } from '../../src/core/schemas';
 import type { Harness } from './harness';
 
 /** The extension API inside the service worker and the popup (these tests run their functions there). */
@@ -65,7 +65,19 @@ const link = (done: Record<string, number>, capturedRoleArn: string | null = nul
   problems,
 });
 const upTo = (steps: string[]) => Object.fromEntries(steps.map((s) => [s, T]));
-const task = (alreadyLinked: string | null) => ({ namespace: 'moby', roleArn: ARN, replaceExisting: false, alreadyLinked, replacing: null });
+/** A task as the background stores it (parsed here: the background silently drops one its schema cannot read). */
+const task = (alreadyLinked: NonNullable<DockerTaskStatus>['alreadyLinked']): DockerTaskStatus => dockerTaskStatusSchema.parse({
+  id: '0123456789abcdef0123456789abcdef',
+  namespace: 'moby',
+  roleArn: ARN,
+  replaceExisting: false,
+  tabId: null,
+  // Fresh when the tests start: an older task in flight is expired by the background on its next event.
+  createdAt: Date.now(),
+  savingSince: null,
+  alreadyLinked,
+  replacing: null,
+});
 
 /**
  * Every state the popup can be in, as stored state plus what the user did in the popup to get there. The a11y,
@@ -143,13 +155,16 @@ export const POPUP_STATES: PopupState[] = [
     name: 'sending',
     state: linkState({ moby: link(upTo(['policyCreated', 'roleCreated', 'arnCaptured', 'roleVerified']), ARN) }),
     task: task(null),
-    ready: '.send .spinner',
+    ready: '[data-step=arnSent][data-status=sending] .send .spinner',
   },
   {
+    // As the background leaves it when Docker Cloud's page shows a link already: the send's problem, and the task waiting.
     name: 'docker-cloud-already-linked',
-    state: linkState({ moby: link(upTo(['policyCreated', 'roleCreated', 'arnCaptured', 'roleVerified']), ARN) }),
+    state: linkState({
+      moby: link(upTo(['policyCreated', 'roleCreated', 'arnCaptured', 'roleVerified']), ARN, { arnSent: [{ message: 'bgDockerAlreadyLinkedAccessKey', substitutions: ['moby'] }] }),
+    }),
     task: task('access-key'),
-    ready: '.send .primary',
+    ready: '[data-step=arnSent][data-status=failed] .send .primary',
   },
   {
     name: 'docker-cloud-rejected',
