@@ -136,6 +136,25 @@ async function valueOf(page: Page, key: FieldKey, locale: AwsLocale): Promise<st
   return match.length === 1 ? (match[0]?.value ?? null) : null;
 }
 
+/** Whether the one visible box or radio labelled `text` (its label's start) is checked; null when not exactly one. */
+async function checkedOf(page: Page, text: string): Promise<boolean | null> {
+  const states = await page.evaluate((wanted) => {
+    const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+    return [...document.querySelectorAll<HTMLInputElement>('input[type=checkbox], input[type=radio]')]
+      .filter((el) => !el.closest('[data-replica-lookalike], [data-testid^="awsc-"]'))
+      .filter((el) => {
+        const byFor = el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`) : null;
+        const byIds = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).map((id) => (id ? document.getElementById(id)?.textContent ?? '' : '')).join(' ');
+        const label = byFor?.textContent || byIds.trim() || el.closest('label')?.textContent || el.getAttribute('aria-label') || '';
+        return norm(label).startsWith(norm(wanted));
+      })
+      .map((el) => el.checked);
+  }, text);
+  return states.length === 1 ? (states[0] ?? null) : null;
+}
+
+const tickedOf = (page: Page, text: string) => checkedOf(page, text).then((c) => (c === null ? null : c ? 'ticked' : 'not ticked'));
+
 interface Observed {
   filled: Record<string, string>;
   copy: Record<string, string>;
@@ -151,8 +170,8 @@ async function observe(page: Page): Promise<Observed> {
 interface Field {
   label: string;
   value: string;
-  /** Reads the value the page's control holds now (null: no way to read it back, the guide's word is taken). */
-  readBack?: () => Promise<string | null>;
+  /** Reads the value the page's control holds now: the guide's word is never taken. */
+  readBack: () => Promise<string | null>;
 }
 
 const cells = new Map<string, string>();
@@ -172,7 +191,7 @@ async function record(v: Variant, pageId: PageId, page: Page, fields: Field[]): 
   for (const f of fields) {
     if (f.label in o.filled) {
       if (o.filled[f.label] !== f.value) problems.push(`${f.label} shown filled with "${o.filled[f.label]}"`);
-      const actual = f.readBack ? await f.readBack() : f.value;
+      const actual = await f.readBack();
       if (actual !== f.value) problems.push(`${f.label} said filled, control holds ${JSON.stringify(actual?.slice(0, 40))}`);
     } else if (f.label in o.copy || o.byHand.some((t) => t.startsWith(`${f.label}:`))) {
       if (f.label in o.copy && o.copy[f.label] !== f.value) problems.push(`${f.label} offered as "${o.copy[f.label]}"`);
@@ -276,8 +295,30 @@ async function roleFlow(v: Variant): Promise<void> {
   const field = (label: string): Field => ({
     label,
     value: TRUSTED_ENTITY_FILLED[label] ?? '',
-    readBack: label === 'Account ID' ? () => valueOf(page, 'accountId', locale) : label === 'External ID' ? () => valueOf(page, 'externalId', locale) : undefined,
+    readBack: () => {
+      const m = MESSAGES[locale];
+      switch (label) {
+        case 'Account ID':
+          return valueOf(page, 'accountId', locale);
+        case 'External ID':
+          return valueOf(page, 'externalId', locale);
+        case 'Require external ID':
+          return tickedOf(page, v.legacy ? 'Require external ID' : m.requireExternalId);
+        case 'Require MFA':
+          return tickedOf(page, v.legacy ? 'Require MFA' : m.requireMfa);
+        default:
+          // The trusted entity: "Another AWS account" chosen (the 2016 wizard's cross-account role type has no radio).
+          return v.legacy ? Promise.resolve(TRUSTED_ENTITY_FILLED[label] ?? '') : checkedOf(page, m.anotherAccount).then((c) => (c ? TRUSTED_ENTITY_FILLED[label] ?? '' : 'not chosen'));
+      }
+    },
   });
+  /** dockercloud-policy ticked, and no other policy. */
+  const policyAlone = () =>
+    page.evaluate(() => {
+      const boxes = [...document.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].filter((el) => el.checked && !el.closest('[data-replica-lookalike]'));
+      const names = boxes.map((el) => el.getAttribute('aria-label') ?? el.closest('tr')?.textContent ?? '');
+      return names.length === 1 && /dockercloud-policy/.test(names[0] ?? '') ? 'dockercloud-policy, selected alone' : `ticked: ${names.join(', ') || 'none'}`;
+    });
   if (v.legacy) {
     const next = page.getByRole('button', { name: 'Next Step' });
     await page.goto(`${iamOf(v)}#/roles$new?step=name`);
@@ -290,7 +331,7 @@ async function roleFlow(v: Variant): Promise<void> {
     await record(v, 'roleTrustedEntity', page, ['Account ID', 'External ID', 'Require MFA'].map(field));
     await next.click();
     await page.waitForURL(/step=policies/);
-    await record(v, 'rolePermissions', page, [{ label: 'Permissions policy', value: 'dockercloud-policy, selected alone' }]);
+    await record(v, 'rolePermissions', page, [{ label: 'Permissions policy', value: 'dockercloud-policy, selected alone', readBack: policyAlone }]);
     return;
   }
   await page.goto(`${iamOf(v)}${roleCreateHash({ trustedAccountId: '689684103426', externalId: 'moby', roleName: 'dockercloud-role' })}`);
@@ -317,14 +358,15 @@ async function detailsFlow(v: Variant): Promise<void> {
   h.server.state.policies.push(DOCKERCLOUD_POLICY);
   h.server.state.roles.push(role('dockercloud-role', { externalId: 'moby' }));
   await page.goto(`${iamOf(v)}${v.legacy ? '#roles/dockercloud-role' : '#/roles/details/dockercloud-role'}`);
-  // A verified role leaves no guide behind (the link goes on by itself): the result is read back from the stored link.
+  // The guide's verdict on the page and the stored link must agree: ready to link, this ARN captured, verified.
   const verified = async () => {
     const link = await storedLink(h);
     return link.capturedRoleArn === ARN && typeof link.done.roleVerified === 'number';
   };
-  await expect.poll(verified, { timeout: 25_000 }).toBe(true).catch(() => undefined);
-  const ready = await verified();
-  const text = (await guideCallout(page).textContent().catch(() => null)) ?? '';
+  const shown = async () => (await guideCallout(page).textContent().catch(() => null)) ?? '';
+  await expect.poll(async () => (await verified()) && /ready to link/.test(await shown()), { timeout: 25_000 }).toBe(true).catch(() => undefined);
+  const text = await shown();
+  const ready = (await verified()) && text.includes('ready to link') && text.includes(ARN);
   const outcome = ready ? 'filled' : `✗ ${text.slice(0, 120) || 'role not verified, ARN not captured'}`;
   cells.set(cellKey(v.id, 'roleDetails'), outcome);
   expect(outcome).toBe('filled');
