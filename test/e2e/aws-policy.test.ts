@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POLICY_DESCRIPTION } from '../../src/core/docker-cloud';
 import { buildPolicyDocument } from '../../src/core/policy';
-import { aceValue, expectHighlightOn, guideRows, guideTitle, IAM, primaryButton, startLink, storedLink } from './aws-support';
+import { aceValue, expectHighlightOn, guideRows, guideTitle, IAM, primaryButton, routerState, startLink, storedLink } from './aws-support';
 import { guideButton } from './guide-support';
 import { launch, type Harness } from './harness';
 
@@ -85,7 +85,7 @@ describe('create policy', () => {
     await page.goto(`${IAM}#/policies/create?step=addPermissions`);
     await page.locator('[class*="awsui_segmented-control"], [class*="awsui_root_8cbea_"]').first().waitFor();
     // The router says "idle" once it knows there is no link: from then on it watches nothing on the page.
-    await page.locator('html[data-dockercloud-visit="idle"]').waitFor({ state: 'attached' });
+    await expect.poll(() => routerState(h, page), { timeout: 15_000 }).toBe('idle');
     expect(await page.locator('#dockercloud-aws-link-guide').count()).toBe(0);
     expect(await page.locator('button[aria-pressed="true"]', { hasText: 'JSON' }).count()).toBe(0);
   });
@@ -95,7 +95,7 @@ describe('create policy', () => {
     const { page } = h;
     await page.goto(`${IAM}#/policies/create?step=addPermissions`);
     await page.locator('[class*="awsui_root_8cbea_"]').first().waitFor();
-    await page.locator('html[data-dockercloud-visit="idle"]').waitFor({ state: 'attached' });
+    await expect.poll(() => routerState(h, page), { timeout: 15_000 }).toBe('idle');
     expect(await page.locator('#dockercloud-aws-link-guide').count()).toBe(0);
     expect(await page.locator('button[aria-pressed="true"]', { hasText: 'JSON' }).count()).toBe(0);
   });

@@ -56,6 +56,27 @@ export async function startLink(h: Harness, setup: LinkSetup = {}, patch: Config
   if (setup.armed !== false) await armConsoleTab(h, namespace);
 }
 
+/**
+ * The router's state in the content script's own world ("waiting", "idle", "<page> running|settled"), read
+ * through DevTools as the page itself cannot: null before the content script has run.
+ */
+export async function routerState(h: Harness, page: Page = h.page): Promise<string | null> {
+  const cdp = await h.context.newCDPSession(page);
+  try {
+    const worlds: { id: number; origin: string }[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
+    await cdp.send('Runtime.enable');
+    for (const world of worlds.filter((w) => w.origin.startsWith(`chrome-extension://${h.extensionId}`)).reverse()) {
+      const read = await cdp.send('Runtime.evaluate', { expression: 'globalThis.dockercloudVisit ?? null', contextId: world.id, returnByValue: true }).catch(() => null);
+      const value: unknown = read?.result.value;
+      if (typeof value === 'string') return value;
+    }
+    return null;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 export async function storedLink(h: Harness, namespace = 'moby') {
   const sw = await h.serviceWorker();
   const { state } = (await sw.evaluate(() => chrome.storage.local.get('state'))) as { state: StoredState };

@@ -23,7 +23,12 @@ interface Visit {
   controller: AbortController;
 }
 
-const root = document.documentElement;
+/**
+ * Where the router is, for tests (read through DevTools in the content script's own world): "waiting" for
+ * the plan, "idle", or "<page> running|settled". Never on the page's DOM: a console page cannot tell from it
+ * that the extension is installed.
+ */
+const state = globalThis as typeof globalThis & { dockercloudVisit?: string };
 
 /** A guide whose callouts say "Step n of m" for `page` unless the page says otherwise. */
 const stepGuide = (guide: Guide, page: ConsolePage): Guide => ({
@@ -52,7 +57,7 @@ export function startRouter(pages: ConsolePage[]): void {
     visit?.controller.abort();
     visit = null;
     // A signal tests wait on: "idle" once the plan is known and no page is being acted on.
-    root.dataset.dockercloudVisit = 'idle';
+    state.dockercloudVisit = 'idle';
   };
 
   /** The one place a visit begins: everything a page does happens inside `run`, under its signal. */
@@ -61,20 +66,20 @@ export function startRouter(pages: ConsolePage[]): void {
     const controller = new AbortController();
     const signal = controller.signal;
     visit = { page, key: keyOf(page, route), url: location.href, plan: current, controller };
-    root.dataset.dockercloudVisit = `${page.id} running`;
+    state.dockercloudVisit = `${page.id} running`;
     void (async () => {
       // "Exactly one" is judged on a settled step: let the region finish rendering what it is rendering.
       await quiet(contentRoot(), signal);
       if (signal.aborted) return;
       // Acts only on an armed visit (opened by the extension for this step, or the user pressed the offer).
       const admitted = await admitVisit(page, current, signal);
-      if (admitted === null || signal.aborted) return void (root.dataset.dockercloudVisit = 'idle');
+      if (admitted === null || signal.aborted) return void (state.dockercloudVisit = 'idle');
       try {
         await page.run({ plan: admitted, route, guide: stepGuide(createGuide(signal), page) }, signal);
       } catch (error) {
         if (!signal.aborted) console.warn('[Docker Cloud AWS Link]', page.id, error);
       }
-      if (!signal.aborted) root.dataset.dockercloudVisit = `${page.id} settled`;
+      if (!signal.aborted) state.dockercloudVisit = `${page.id} settled`;
     })();
   };
 
@@ -149,6 +154,6 @@ export function startRouter(pages: ConsolePage[]): void {
     look();
     askPlan();
   });
-  root.dataset.dockercloudVisit = 'waiting';
+  state.dockercloudVisit = 'waiting';
   askPlan();
 }
