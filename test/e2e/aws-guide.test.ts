@@ -9,7 +9,7 @@ import { STEPS } from '../../src/core/flow';
 import { buildTrustPolicy } from '../../src/core/trust-policy';
 import type { ConfigPatch } from '../replica/state';
 import { armConsoleTab } from './armed-support';
-import { IAM, primaryButton, startLink, storedLink } from './aws-support';
+import { IAM, pressOnToPolicyExists, primaryButton, startLink, storedLink } from './aws-support';
 import { axeGuide, expectHighlightOn, guideBox, guideButton, guideCallout, guideRows, guideState, guideTitle, inGuide } from './guide-support';
 import { launch, type Harness } from './harness';
 
@@ -48,12 +48,7 @@ async function onPolicyExists(page: Page) {
   await startLink(h, { armed: false });
   await armConsoleTab(h, 'moby', page);
   h.server.state.policies.push({ name: 'dockercloud-policy', arn: POLICY_ARN, description: '', document: '{}' });
-  await page.goto(`${IAM}#/policies/create?step=addPermissions`);
-  await expect.poll(() => guideTitle(page).textContent(), { timeout: 15_000 }).toContain('Press «Next»');
-  await primaryButton(page).click();
-  await expect.poll(() => guideTitle(page).textContent()).toContain('Press «Create policy»');
-  await primaryButton(page).click();
-  await expect.poll(() => guideTitle(page).textContent()).toContain('already exists');
+  await pressOnToPolicyExists(page);
 }
 
 const expectAccessible = async (page: Page = h.page) => expect(await axeGuide(page)).toEqual([]);

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POLICY_DESCRIPTION } from '../../src/core/docker-cloud';
 import { buildPolicyDocument } from '../../src/core/policy';
-import { aceValue, expectHighlightOn, guideRows, guideTitle, IAM, primaryButton, routerState, startLink, storedLink } from './aws-support';
+import { aceValue, expectHighlightOn, guideRows, guideTitle, IAM, pressOnToPolicyExists, primaryButton, routerState, startLink, storedLink } from './aws-support';
 import { guideButton } from './guide-support';
 import { launch, type Harness } from './harness';
 
@@ -65,12 +65,7 @@ describe('create policy', () => {
     await startLink(h);
     h.server.state.policies.push({ name: 'dockercloud-policy', arn: 'arn:aws:iam::123456789012:policy/dockercloud-policy', description: '', document: '{}' });
     const { page } = h;
-    await page.goto(`${IAM}#/policies/create?step=addPermissions`);
-    await expect.poll(() => guideTitle(page).textContent(), { timeout: 15_000 }).toContain('Press «Next»');
-    await primaryButton(page).click();
-    await expect.poll(() => guideTitle(page).textContent()).toContain('Press «Create policy»');
-    await primaryButton(page).click();
-    await expect.poll(() => guideTitle(page).textContent()).toContain('already exists');
+    await pressOnToPolicyExists(page);
     await guideButton(page, 'Use the existing policy').click();
     await page.waitForURL(/#\/roles\/create\?step=selectEntities/);
     await expect.poll(async () => (await storedLink(h)).done.policyCreated).toBeTypeOf('number');

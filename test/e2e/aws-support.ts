@@ -1,12 +1,14 @@
 // Shared by the IAM console browser tests: a link in progress in storage (the background computes the plan
 // from it), and what the guide shows, read from its shadow root.
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { PolicyChoice } from '../../src/core/policy';
 import type { StoredState } from '../../src/core/schemas';
 import type { StepId } from '../../src/core/flow';
 import type { ConfigPatch } from '../replica/state';
 import { armConsoleTab } from './armed-support';
-import { AWS_CONSOLE, type Harness } from './harness';
+import { AWS_CONSOLE, contentScriptWorlds, type Harness } from './harness';
+import { guideTitle } from './guide-support';
 import { linkState, settings } from './popup-support';
 
 declare const chrome: {
@@ -61,19 +63,15 @@ export async function startLink(h: Harness, setup: LinkSetup = {}, patch: Config
  * through DevTools as the page itself cannot: null before the content script has run.
  */
 export async function routerState(h: Harness, page: Page = h.page): Promise<string | null> {
-  const cdp = await h.context.newCDPSession(page);
+  const worlds = await contentScriptWorlds(h, page);
   try {
-    const worlds: { id: number; origin: string }[] = [];
-    cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
-    await cdp.send('Runtime.enable');
-    for (const world of worlds.filter((w) => w.origin.startsWith(`chrome-extension://${h.extensionId}`)).reverse()) {
-      const read = await cdp.send('Runtime.evaluate', { expression: 'globalThis.dockercloudVisit ?? null', contextId: world.id, returnByValue: true }).catch(() => null);
-      const value: unknown = read?.result.value;
+    for (const id of worlds.ids) {
+      const { value } = await worlds.evaluate(id, 'globalThis.dockercloudVisit ?? null').catch(() => ({ value: null }));
       if (typeof value === 'string') return value;
     }
     return null;
   } finally {
-    await cdp.detach();
+    await worlds.detach();
   }
 }
 
@@ -95,3 +93,13 @@ export const aceValue = (page: Page) =>
 /** The wizard's primary button (Next / Create …): Cloudscape's class, stable across console builds. */
 export const PRIMARY_BUTTON = 'button[class*="awsui_primary-button_1xupv_"]';
 export const primaryButton = (page: Page) => page.locator(PRIMARY_BUTTON);
+
+/** From the policy editor, Next and Create policy with a policy of that name already there: "already exists". */
+export async function pressOnToPolicyExists(page: Page): Promise<void> {
+  await page.goto(`${IAM}#/policies/create?step=addPermissions`);
+  await expect.poll(() => guideTitle(page).textContent(), { timeout: 15_000 }).toContain('Press «Next»');
+  await primaryButton(page).click();
+  await expect.poll(() => guideTitle(page).textContent()).toContain('Press «Create policy»');
+  await primaryButton(page).click();
+  await expect.poll(() => guideTitle(page).textContent()).toContain('already exists');
+}

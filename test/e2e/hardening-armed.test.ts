@@ -11,7 +11,7 @@ import { DOCKERCLOUD_POLICY, role } from '../replica/docker/fixtures';
 import { armConsoleTab } from './armed-support';
 import { aceValue, IAM, primaryButton, startLink, storedLink } from './aws-support';
 import { clickInShadow, guideText } from './closed-shadow';
-import { launch, type Harness } from './harness';
+import { contentScriptWorlds, launch, type Harness } from './harness';
 import { fromPopup, linkState, settings } from './popup-support';
 
 declare const chrome: {
@@ -150,19 +150,15 @@ describe('one owner for each piece of state', () => {
   it('content scripts cannot read or write the extension\'s storage.local', async () => {
     await startLink(h, { armed: false });
     await h.page.goto(`${IAM}#/policies`);
-    const cdp = await h.context.newCDPSession(h.page);
+    const worlds = await contentScriptWorlds(h, h.page);
     try {
-      const worlds: { id: number; origin: string }[] = [];
-      cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
-      await cdp.send('Runtime.enable');
-      const ours = worlds.find((w) => w.origin.startsWith(`chrome-extension://${h.extensionId}`));
+      const [ours] = worlds.ids;
       expect(ours).toBeDefined();
-      const attempt = (expression: string) =>
-        cdp.send('Runtime.evaluate', { expression, contextId: ours!.id, awaitPromise: true, returnByValue: true }).then((r) => r.exceptionDetails?.exception?.description ?? JSON.stringify(r.result.value));
+      const attempt = (expression: string) => worlds.evaluate(ours!, expression).then((r) => r.error ?? JSON.stringify(r.value));
       expect(await attempt('chrome.storage.local.get("state").then((s) => s.state ? "read" : "empty")')).toMatch(/not allowed/i);
       expect(await attempt('chrome.storage.local.set({ state: null }).then(() => "written")')).toMatch(/not allowed/i);
     } finally {
-      await cdp.detach();
+      await worlds.detach();
     }
     expect((await storedLink(h)).settings.namespace).toBe('moby');
   });

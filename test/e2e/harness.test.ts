@@ -1,7 +1,7 @@
 // Proves the harness and the manifest's match patterns: the IAM content script runs on IAM pages
 // of the global and regional console hosts, and nowhere else on the console.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AWS_CONSOLE, AWS_CONSOLE_REGIONAL, DOCKER_CLOUD, launch, type Harness } from './harness';
+import { AWS_CONSOLE, AWS_CONSOLE_REGIONAL, contentScriptWorlds, DOCKER_CLOUD, launch, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -15,18 +15,15 @@ afterAll(async () => h?.close());
  * the message listener it registers at start (plan changes); Docker Cloud's by its world on a fresh origin.
  */
 async function contentScript(): Promise<'iam' | 'docker' | null> {
-  const cdp = await h.context.newCDPSession(h.page);
+  const worlds = await contentScriptWorlds(h, h.page);
   try {
-    const worlds: { id: number; origin: string }[] = [];
-    cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
-    await cdp.send('Runtime.enable');
-    const ours = worlds.find((w) => w.origin.startsWith(`chrome-extension://${h.extensionId}`));
-    if (!ours) return null;
+    const [ours] = worlds.ids;
+    if (ours === undefined) return null;
     if (new URL(h.page.url()).hostname === 'cloud.docker.com') return 'docker';
-    const { result } = await cdp.send('Runtime.evaluate', { expression: 'chrome.runtime.onMessage.hasListeners()', contextId: ours.id, returnByValue: true });
-    return result.value === true ? 'iam' : null;
+    const { value } = await worlds.evaluate(ours, 'chrome.runtime.onMessage.hasListeners()');
+    return value === true ? 'iam' : null;
   } finally {
-    await cdp.detach();
+    await worlds.detach();
   }
 }
 const marker = contentScript;

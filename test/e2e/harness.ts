@@ -131,3 +131,20 @@ async function closeWelcomeTab(context: BrowserContext, extensionId: string): Pr
     await opened.waitForURL((u) => u.protocol !== 'about:', { timeout: 5_000 }).catch(() => undefined);
   }
 }
+
+/**
+ * The extension's content-script worlds in `page` as DevTools sees them, newest first: `evaluate` runs an
+ * expression in one (promises awaited) and returns its value or the exception's description. Detach when done.
+ */
+export async function contentScriptWorlds(h: Harness, page: Page) {
+  const cdp = await h.context.newCDPSession(page);
+  const worlds: { id: number; origin: string }[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
+  await cdp.send('Runtime.enable');
+  const ids = worlds.filter((w) => w.origin.startsWith(`chrome-extension://${h.extensionId}`)).map((w) => w.id).reverse();
+  const evaluate = async (contextId: number, expression: string) => {
+    const r = await cdp.send('Runtime.evaluate', { expression, contextId, awaitPromise: true, returnByValue: true });
+    return { value: r.result.value as unknown, error: r.exceptionDetails?.exception?.description ?? null };
+  };
+  return { ids, evaluate, detach: () => cdp.detach() };
+}
