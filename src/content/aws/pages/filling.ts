@@ -49,6 +49,8 @@ export class Filling {
   /** Boxes and choices the user has to set by hand (nothing to copy), and values the console reset. */
   readonly todo: string[] = [];
   private readonly held: Held[] = [];
+  /** The controls of values left to the user (null: its control is not known with certainty), in order. */
+  private readonly toFix: (Element | null)[] = [];
   private shown: { guide: Guide; content: GuideContent; target: Element | null } | null = null;
   private watching = false;
   private busy = false;
@@ -77,6 +79,7 @@ export class Filling {
     const el = control();
     if (!el || !apply(el)) {
       byHand();
+      this.toFix.push(el);
       return false;
     }
     this.hold(row, {
@@ -89,7 +92,10 @@ export class Filling {
         return now !== null && holds(now);
       },
       control,
-      giveUp: () => this.todo.push(t('guideConsoleReset', row.label, byHand())),
+      giveUp: () => {
+        this.todo.push(t('guideConsoleReset', row.label, byHand()));
+        this.toFix.push(control());
+      },
     });
     return true;
   }
@@ -120,7 +126,11 @@ export class Filling {
   /** Shows the callout with this filling's rows; shown again whenever a value is lost later. */
   present(guide: Guide, content: GuideContent, target: Element | null = null): void {
     this.shown = { guide, content, target };
-    guide.show({ ...content, filled: this.filled, copy: this.copy, problems: [...(content.problems ?? []), ...this.todo] }, target);
+    // A value left to the user: its field is ringed (the callout still names the button), or nothing when no
+    // field is known with certainty.
+    const leftToUser = this.copy.length + this.todo.length > 0;
+    const fix = leftToUser ? (this.toFix.find((el) => el?.isConnected) ?? null) : undefined;
+    guide.show({ ...content, filled: this.filled, copy: this.copy, problems: [...(content.problems ?? []), ...this.todo], ...(fix !== undefined && { fix }) }, target);
   }
 
   private watch(): void {
