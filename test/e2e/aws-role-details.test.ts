@@ -92,7 +92,8 @@ describe('role details', () => {
     await expect.poll(() => guideTitle(page).textContent()).toContain('not what Docker Cloud needs');
     expect(await guideCallout(page).textContent()).toContain('The role requires MFA');
     await primaryButton(page).click();
-    await page.getByRole('button', { name: 'View role' }).click();
+    // Created: the extension takes the tab to the role's page itself.
+    await page.waitForURL(/#\/roles\/details\/dockercloud-role/, { timeout: 15_000 });
     await expect.poll(() => guideTitle(page).textContent(), { timeout: 15_000 }).toContain('cannot be used');
     expect(await guideCallout(page).textContent()).toContain('The role requires MFA; Docker Cloud cannot use MFA');
     expect((await storedLink(h)).done.roleVerified).toBeUndefined();

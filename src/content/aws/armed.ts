@@ -16,11 +16,15 @@ export type GatedPage = Pick<ConsolePage, 'id' | 'checklistStep'>;
  * The plan this visit may use, or null: the page is left alone (an unarmed page of the step in progress
  * shows only the offer, and is filled once the user presses it).
  */
+/** Whether `page` serves the plan's task. The role's page also serves the role wizard's: an existing role ("Check the existing role") is checked there. */
+export function serves(page: GatedPage, plan: Plan): boolean {
+  const task = consoleTaskOf(page.checklistStep);
+  return task !== null && (task === plan.task || (task === 'checkRole' && plan.task === 'createRole'));
+}
+
 export async function admitVisit(page: GatedPage, plan: Plan, signal: AbortSignal): Promise<Plan | null> {
   const task = consoleTaskOf(page.checklistStep);
-  // The role's page also serves the role wizard's step: an existing role ("Use existing role") is checked there.
-  const serves = task === plan.task || (task === 'checkRole' && plan.task === 'createRole');
-  if (task === null || !serves) return null;
+  if (task === null || !serves(page, plan)) return null;
   if (plan.armed) {
     reportFor(plan);
     return plan;

@@ -4,7 +4,7 @@
 // again after every navigation (hash, history, Navigation API) and, while a link is in progress, after
 // content changes with no URL change. With no link in progress it watches nothing.
 import { consoleTaskOf } from '../../core/flow';
-import { admitVisit } from './armed';
+import { admitVisit, serves } from './armed';
 import { createGuide, type Guide } from './guide/guide';
 import { consoleGeneration } from './legacy-console';
 import { getPlan, onPlanChanged } from './messages';
@@ -20,6 +20,8 @@ interface Visit {
   url: string;
   /** The plan the visit began with: a visit of another task, namespace or arming is over when the plan changes. */
   plan: Plan;
+  /** Set once the visit was admitted (armed) and its page runs. */
+  admitted: boolean;
   controller: AbortController;
 }
 
@@ -65,7 +67,8 @@ export function startRouter(pages: ConsolePage[]): void {
     endVisit();
     const controller = new AbortController();
     const signal = controller.signal;
-    visit = { page, key: keyOf(page, route), url: location.href, plan: current, controller };
+    const begun: Visit = { page, key: keyOf(page, route), url: location.href, plan: current, admitted: false, controller };
+    visit = begun;
     state.dockercloudVisit = `${page.id} running`;
     void (async () => {
       // "Exactly one" is judged on a settled step: let the region finish rendering what it is rendering.
@@ -74,6 +77,7 @@ export function startRouter(pages: ConsolePage[]): void {
       // Acts only on an armed visit (opened by the extension for this step, or the user pressed the offer).
       const admitted = await admitVisit(page, current, signal);
       if (admitted === null || signal.aborted) return void (state.dockercloudVisit = 'idle');
+      begun.admitted = true;
       try {
         await page.run({ plan: admitted, route, guide: stepGuide(createGuide(signal), page) }, signal);
       } catch (error) {
@@ -132,9 +136,11 @@ export function startRouter(pages: ConsolePage[]): void {
       return finishing ? undefined : endVisit();
     }
     // A visit begun with the plan before (the page was recognised as the URL changed, before the background's
-    // answer for it came) acts for the new one only if it is the same task of the same link, armed the same way.
-    const same = (a: Plan, b: Plan) => a.namespace === b.namespace && a.task === b.task && a.armed === b.armed;
-    if (visit && !same(visit.plan, next)) endVisit();
+    // answer for it came) goes on only for the same link armed the same way, and only if it was admitted and
+    // its page serves the new task too (the role's page, which moved the link from "create" to "check").
+    const goesOn = (v: Visit) =>
+      v.plan.namespace === next.namespace && v.plan.armed === next.armed && (v.plan.task === next.task || (v.admitted && serves(v.page, next)));
+    if (visit && !goesOn(visit)) endVisit();
     stopWatching ??= watchPage(look, { attributes: true });
     look();
   };

@@ -88,8 +88,9 @@ export default definePage({
     if (captured && captured.length > 0) return guide.show({ title: t('awsRoleProblems', plan.roleName), tone: 'error', problems: captured.map(describe) });
 
     if (!policyNamesShown().includes(plan.policyName)) await openTab('permissions', signal);
-    // The attached policies' table, or its empty state, shows in a table cell.
-    await waitFor(() => policyNamesShown().includes(plan.policyName) || inMain('td').length > 0, { signal, timeout: 4000, attributes: true });
+    // Sections render late and in any order: a table cell elsewhere (the Summary, the trust relationship) is
+    // no sign that the attached policies are shown. The policy is waited for; absent after the wait, it is not attached.
+    await waitFor(() => policyNamesShown().includes(plan.policyName), { signal, timeout: 4000, attributes: true });
     const attachedPolicyNames = policyNamesShown();
     if (trustPolicyText() === null) await openTab('trustRelationships', signal);
     const trustPolicy = await waitFor(trustPolicyText, { signal, timeout: 4000, attributes: true, relevant: touchesText('Statement') });
