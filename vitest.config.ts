@@ -14,6 +14,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A condition polled after a click waits as long as a busy two-core machine may need (vitest's 1 s is
+          // less than a page's settle, fill and hold under load); a passing poll ends as soon as it holds.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -18,10 +18,11 @@ export interface SizeRow {
 /**
  * Budgets in bytes of gzip (1 KB = 1000 bytes, the stricter reading). The IAM script's target is 12 000 (issue 11);
  * the armed-visit gate, the closed-shadow guide with its placement and the fill-and-hold engine took it to 13 180,
- * and removing repeats gained under 100 bytes. Until the link-only code is injected on demand, this budget holds
- * the line where it is, so that it cannot grow further unnoticed.
+ * and removing repeats gained under 100 bytes; the fixes that made the merged engine pass (visits ending with a
+ * changed plan, ARNs read per text node, the role's URL recognised, the field ring) to 13 429. Until the link-only
+ * code is injected on demand, this budget holds the line where it is, so that it cannot grow further unnoticed.
  */
-export const BUDGETS = { iamContent: 13_400, mainWorld: 2_000, dockerContent: 10_000 } as const;
+export const BUDGETS = { iamContent: 13_500, mainWorld: 2_000, dockerContent: 10_000 } as const;
 
 interface BuiltManifest {
   background?: { service_worker?: string; scripts?: string[] };

@@ -36,8 +36,10 @@ describe('legacy console', () => {
     await page.getByRole('button', { name: 'Validate Policy' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe('This policy is valid.');
     await page.getByRole('button', { name: 'Create Policy' }).click();
-    await page.waitForURL(/#policies$/);
-    expect(h.server.state.policies.map((p) => [p.name, p.document])).toEqual([['dockercloud-policy', document.ok ? document.value : '']]);
+    await expect.poll(() => h.server.state.policies.map((p) => [p.name, p.document])).toEqual([['dockercloud-policy', document.ok ? document.value : '']]);
+    // Recorded from the 2016 console's "created" text; then the same tab goes on to its role wizard.
+    await expect.poll(async () => (await storedLink(h)).done.policyCreated).toBeTypeOf('number');
+    await page.waitForURL(/#\/roles\$new\?step=name/, { timeout: 15_000 });
   });
 
   it('creates the role through "Role for Cross-Account Access" and verifies it on its page', async () => {

@@ -55,6 +55,12 @@ class Counter {
     await field.page().keyboard.type(text);
     this.add(what, 1, text.length);
   }
+  /** Types into the field that has the focus already (no click), after checking it is `field`. */
+  async typeFocused(field: Locator, text: string, what: string): Promise<void> {
+    await field.page().waitForFunction((el) => el === document.activeElement, await field.elementHandle(), { timeout: 10_000 });
+    await field.page().keyboard.type(text);
+    this.add(what, 0, text.length);
+  }
   async key(page: Page, combo: string, what: string): Promise<void> {
     await page.keyboard.press(combo);
     this.add(what, 0, 1);
@@ -121,7 +127,8 @@ export async function withExtension(h: Harness, { config, log = () => undefined,
   let popup = await h.openPopup();
   c.add('open the extension popup (toolbar)', 1, 0);
   await onStep('popup-first-run', popup);
-  await c.typeInto(popup.getByRole('textbox', { name: 'Docker Cloud namespace' }), 'moby', 'type the namespace');
+  // The popup opens with the namespace field focused: typed at once.
+  await c.typeFocused(popup.getByRole('textbox', { name: 'Docker Cloud namespace' }), 'moby', 'type the namespace');
   // "Save and start" opens the policy editor itself; each next page follows in the same tab.
   const opened = h.context.waitForEvent('page', { timeout: 15_000 });
   await c.click(popup.getByRole('button', { name: 'Save and start' }), 'Save and start');

@@ -78,6 +78,11 @@ describe('the whole link', () => {
     const perPage = Object.entries(run.clicksPerConsolePage);
     for (const [page, clicks] of perPage) expect(clicks, page).toBe(page === '#/policies$new?step=edit' ? 2 : 1);
     expect(run.actions.filter((a) => a.what === 'Send to Docker Cloud')).toHaveLength(1);
+    // Beyond opening the popup, Save and start, the console's own buttons, Send: seven clicks on the current
+    // console (the 2016 console has more pages of its own).
+    const pressed = run.actions.filter((a) => !a.what.startsWith('open the extension popup')).reduce((n, a) => n + a.clicks, 0);
+    expect(pressed).toBe(2 + perPage.reduce((n, [, clicks]) => n + clicks, 0));
+    if (!name.startsWith('legacy')) expect(pressed).toBe(7);
     console.log(`${name}: with the extension ${summary(run)}`);
   });
 
