@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTrustPolicy } from '../../src/core/trust-policy';
 import { roleCreateHash } from '../../src/core/console-routes';
 import { REPLICA_SESSION_HOST, type CreatedRole } from '../replica/state';
-import { guideCallout, guideTitle, IAM, primaryButton, startLink, storedLink } from './aws-support';
+import { guideCallout, guideTitle, IAM, primaryButton, routerSawPage, startLink, storedLink } from './aws-support';
 import { launch, type Harness } from './harness';
 
 let h: Harness;
@@ -104,7 +104,7 @@ describe('role details', () => {
     h.server.state.roles.push({ name: 'other-role', arn: 'arn:aws:iam::123456789012:role/other-role', description: '', trustPolicy: '{}', attachedPolicyArns: [] });
     await h.page.goto(`${IAM}#/roles/details/other-role`);
     await h.page.getByText('arn:aws:iam::123456789012:role/other-role').waitFor();
-    await h.page.waitForTimeout(800);
+    await routerSawPage(h);
     expect(await h.page.locator('#dockercloud-aws-link-guide').count()).toBe(0);
     expect((await storedLink(h)).capturedRoleArn).toBeNull();
   });

@@ -75,6 +75,33 @@ export async function routerState(h: Harness, page: Page = h.page): Promise<stri
   }
 }
 
+/**
+ * Resolves once the router has looked at the page as it is now: the page is touched (an element added and
+ * removed), and the router's next look, which that change causes, is waited for. Then "nothing happened" means it.
+ */
+export async function routerSawPage(h: Harness, page: Page = h.page): Promise<void> {
+  const touched = await page.evaluate(() => {
+    const mark = document.createElement('i');
+    document.body.append(mark);
+    mark.remove();
+    return performance.now();
+  });
+  await expect
+    .poll(async () => {
+      const worlds = await contentScriptWorlds(h, page);
+      try {
+        for (const id of worlds.ids) {
+          const { value } = await worlds.evaluate(id, 'globalThis.dockercloudLookedAt ?? null').catch(() => ({ value: null }));
+          if (typeof value === 'number') return value;
+        }
+        return null;
+      } finally {
+        await worlds.detach();
+      }
+    })
+    .toBeGreaterThan(touched);
+}
+
 export async function storedLink(h: Harness, namespace = 'moby') {
   const sw = await h.serviceWorker();
   const { state } = (await sw.evaluate(() => chrome.storage.local.get('state'))) as { state: StoredState };

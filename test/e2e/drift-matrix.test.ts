@@ -6,7 +6,6 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PAGES as REGISTERED } from '../../src/content/aws/pages';
 import { POLICY_DESCRIPTION, ROLE_DESCRIPTION } from '../../src/core/docker-cloud';
-import { buildPolicyDocument } from '../../src/core/policy';
 import { roleCreateHash } from '../../src/core/console-routes';
 import { DOCKERCLOUD_POLICY, role } from '../replica/docker/fixtures';
 import { MESSAGES } from '../replica/aws/i18n';
@@ -14,6 +13,7 @@ import { REPLICA_SESSION_HOST, type AwsLocale, type ConfigPatch } from '../repli
 import { aceValue, guideCallout, guideRows, guideTitle, primaryButton, startLink, storedLink, TRUSTED_ENTITY_FILLED } from './aws-support';
 import { AWS_CONSOLE, launch, type Harness } from './harness';
 import { guideProblems } from './guide-support';
+import { checkedOf, POLICY_DOCUMENT, tickedOf, valueOf, wrongValues } from './wrong-field';
 
 // The page modules reach the extension's APIs only when they run; importing their registrations needs no browser.
 vi.mock('webextension-polyfill', () => ({ default: {} }));
@@ -59,101 +59,19 @@ const VARIANTS: Variant[] = [
   { id: 'header search before the table', locale: 'en', patch: { aws: { headerSearchDecoy: true, ...NO_PREFILL } }, pages: ['rolePermissions'] },
   { id: 'legacy, trust on a tab', locale: 'en', legacy: true, patch: { aws: { variant: 'legacy', trustOnTab: true } }, pages: ['roleDetails'] },
   { id: 'multi-session host', locale: 'en', iam: `https://${REPLICA_SESSION_HOST}/iam/home`, patch: { aws: { multiSessionHost: REPLICA_SESSION_HOST, ...NO_PREFILL } }, pages: ALL },
+  // The wizard remembering "Require MFA" from an earlier role: the box is read, never assumed unticked.
+  { id: 'Require MFA ticked at start', locale: 'en', patch: { aws: { mfaPreticked: true, ...NO_PREFILL } }, pages: ['roleTrustedEntity'] },
+  { id: 'legacy, Require MFA ticked at start', locale: 'en', legacy: true, patch: { aws: { variant: 'legacy', mfaPreticked: true } }, pages: ['roleTrustedEntity'] },
   { id: '/iamv2/ path', locale: 'en', iam: `${AWS_CONSOLE}/iamv2/home`, patch: { aws: NO_PREFILL }, pages: ['roleTrustedEntity'] },
 ];
 const iamOf = (v: Variant) => v.iam ?? `${AWS_CONSOLE}/iam/home`;
 
-const built = buildPolicyDocument({ region: null, passRole: false });
-const POLICY_DOCUMENT = built.ok ? built.value : '';
 const ARN = 'arn:aws:iam::123456789012:role/dockercloud-role';
-
-/** What a control labelled so may hold of the plan's values. */
-type FieldKey = 'accountId' | 'externalId' | 'roleName' | 'policyName' | 'description' | 'document' | 'filter';
-const PLANTED: Record<string, FieldKey[]> = {
-  '689684103426': ['accountId'],
-  moby: ['externalId'],
-  'dockercloud-role': ['roleName'],
-  'dockercloud-policy': ['policyName', 'filter'],
-  [ROLE_DESCRIPTION]: ['description'],
-  [POLICY_DESCRIPTION]: ['description'],
-  [POLICY_DOCUMENT]: ['document'],
-};
-
-const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
-function keyOfLabel(label: string, locale: AwsLocale): FieldKey | null {
-  const m = MESSAGES[locale];
-  const l = norm(label);
-  const keys: [FieldKey, string][] = [
-    ['accountId', m.accountId],
-    ['externalId', m.externalId],
-    ['roleName', m.roleName],
-    ['policyName', m.policyName],
-    ['description', m.description],
-    // The legacy console's textarea (the current console's document is in Ace, not a text control).
-    ['document', 'Policy Document'],
-  ];
-  const found = keys.find(([, text]) => l === norm(text) || l.startsWith(`${norm(text)} `) || l.startsWith(`${norm(text)}-`));
-  return found ? found[0] : null;
-}
-
-/** Every visible text control of the page (the guide lives in a shadow root, outside), with its label. */
-const controls = (page: Page) =>
-  page.evaluate(() => {
-    const textOf = (id: string) => document.getElementById(id)?.textContent ?? '';
-    const labelOf = (el: HTMLInputElement | HTMLTextAreaElement): string => {
-      const byFor = el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`) : null;
-      if (byFor) return byFor.textContent ?? '';
-      const ids = el.getAttribute('aria-labelledby')?.split(/\s+/) ?? [];
-      if (ids.length > 0) return textOf(ids[0] ?? '');
-      return el.closest('label')?.textContent ?? el.getAttribute('aria-label') ?? el.placeholder ?? '';
-    };
-    return [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')]
-      .filter((el) => el.getClientRects().length > 0 && !['checkbox', 'radio', 'button', 'submit', 'hidden'].includes(el.type))
-      .filter((el) => !el.closest('.ace_editor'))
-      .map((el) => ({
-        value: el.value,
-        label: labelOf(el),
-        search: el.type === 'search' || /filter/i.test(labelOf(el)),
-        // The replica's look-alike fields, and the console's global header controls (its search box).
-        lookalike: el.closest('[data-replica-lookalike], [data-testid^="awsc-"]') !== null,
-      }));
-  });
 
 /** Fails if any of the plan's values sits in a control labelled for another field (or the look-alike). */
 async function expectNoWrongValue(page: Page, locale: AwsLocale): Promise<void> {
-  for (const c of await controls(page)) {
-    const allowed = PLANTED[c.value];
-    if (allowed === undefined || c.value === '') continue;
-    expect(c.lookalike, `a look-alike control holds ${c.value}`).toBe(false);
-    const key = c.search ? 'filter' : keyOfLabel(c.label, locale);
-    expect(key !== null && allowed.includes(key), `"${c.value}" in the control labelled "${c.label}"`).toBe(true);
-  }
+  expect(await wrongValues(page, locale)).toEqual([]);
 }
-
-/** The value in the control labelled `key` (not the look-alike), or null when no such control is shown. */
-async function valueOf(page: Page, key: FieldKey, locale: AwsLocale): Promise<string | null> {
-  const match = (await controls(page)).filter((c) => !c.lookalike && !c.search && keyOfLabel(c.label, locale) === key);
-  return match.length === 1 ? (match[0]?.value ?? null) : null;
-}
-
-/** Whether the one visible box or radio labelled `text` (its label's start) is checked; null when not exactly one. */
-async function checkedOf(page: Page, text: string): Promise<boolean | null> {
-  const states = await page.evaluate((wanted) => {
-    const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
-    return [...document.querySelectorAll<HTMLInputElement>('input[type=checkbox], input[type=radio]')]
-      .filter((el) => !el.closest('[data-replica-lookalike], [data-testid^="awsc-"]'))
-      .filter((el) => {
-        const byFor = el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`) : null;
-        const byIds = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).map((id) => (id ? document.getElementById(id)?.textContent ?? '' : '')).join(' ');
-        const label = byFor?.textContent || byIds.trim() || el.closest('label')?.textContent || el.getAttribute('aria-label') || '';
-        return norm(label).startsWith(norm(wanted));
-      })
-      .map((el) => el.checked);
-  }, text);
-  return states.length === 1 ? (states[0] ?? null) : null;
-}
-
-const tickedOf = (page: Page, text: string) => checkedOf(page, text).then((c) => (c === null ? null : c ? 'ticked' : 'not ticked'));
 
 interface Observed {
   filled: Record<string, string>;

@@ -143,13 +143,17 @@ export async function withExtension(h: Harness, { config, log = () => undefined,
   for (let i = 0; i < 15; i++) {
     // The guide's next target (a new one, once the page moved on).
     let target: Exclude<Target, { kind: 'moving' }> | null = null;
+    let moved = false;
     const until = Date.now() + 20_000;
     for (;;) {
       const found = await guideTarget(aws).catch(() => null);
       target = found?.kind === 'moving' ? null : found;
-      const key = `${aws.url()}|${target?.kind}|${target && 'label' in target ? target.label : ''}`;
+      // The step is known by its URL and the guide's words: a wizard with no step in its URL keeps the address.
+      const words = await guideTitle(aws).textContent().catch(() => null);
+      const key = `${aws.url()}|${words}|${target?.kind}|${target && 'label' in target ? target.label : ''}`;
       if (target && key !== last) {
         last = key;
+        moved = true;
         break;
       }
       const title = await guideTitle(aws).textContent().catch(() => null);
@@ -159,6 +163,13 @@ export async function withExtension(h: Harness, { config, log = () => undefined,
     }
     const title = await guideTitle(aws).textContent().catch(() => null);
     if (title?.includes('ready to link')) break;
+    if (target !== null && !moved) {
+      // The ring did not move on after the press (a field left to the user is ringed): pressing only what the
+      // guide rings goes no further.
+      await aws.screenshot({ path: '/tmp/bench-effort-stopped.png' }).catch(() => undefined);
+      stoppedAt = `${consolePageOf(aws.url())}: the guide kept ringing "${target && 'label' in target ? target.label : ''}" (guide: ${title ?? 'not shown'})`;
+      break;
+    }
     if (!target) {
       await aws.screenshot({ path: '/tmp/bench-effort-stopped.png' }).catch(() => undefined);
       stoppedAt = `${consolePageOf(aws.url())}: no highlighted control (guide: ${title ?? 'not shown'})`;

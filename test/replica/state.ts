@@ -72,6 +72,8 @@ export interface ReplicaConfig {
     trustOnTab: boolean;
     /** Multi-session console: every IAM URL is redirected to this account-specific host (null: none). */
     multiSessionHost: string | null;
+    /** The role wizard starts with "Require MFA" already ticked (as if remembered from an earlier role). */
+    mfaPreticked: boolean;
   };
   docker: {
     layout: DockerLayout;
@@ -109,6 +111,7 @@ export function defaultConfig(): ReplicaConfig {
       headerSearchDecoy: false,
       trustOnTab: false,
       multiSessionHost: null,
+      mfaPreticked: false,
     },
     docker: {
       layout: 'legacy',

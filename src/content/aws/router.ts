@@ -27,10 +27,10 @@ interface Visit {
 
 /**
  * Where the router is, for tests (read through DevTools in the content script's own world): "waiting" for
- * the plan, "idle", or "<page> running|settled". Never on the page's DOM: a console page cannot tell from it
+ * the plan, "idle", or "<page> running|settled"; and when it last looked at the page. Never on the page's DOM: a console page cannot tell from it
  * that the extension is installed.
  */
-const state = globalThis as typeof globalThis & { dockercloudVisit?: string };
+const state = globalThis as typeof globalThis & { dockercloudVisit?: string; dockercloudLookedAt?: number };
 
 /** A guide whose callouts say "Step n of m" for `page` unless the page says otherwise. */
 const stepGuide = (guide: Guide, page: ConsolePage): Guide => ({
@@ -98,6 +98,8 @@ export function startRouter(pages: ConsolePage[]): void {
   };
 
   const look = () => {
+    // When the router last looked at the page (tests wait until it has seen the page as it is now).
+    state.dockercloudLookedAt = performance.now();
     const current = plan;
     if (!current) return endVisit();
     const url = new URL(location.href);

@@ -92,10 +92,7 @@ export class Filling {
         return now !== null && holds(now);
       },
       control,
-      giveUp: () => {
-        this.todo.push(t('guideConsoleReset', row.label, byHand()));
-        this.toFix.push(control());
-      },
+      giveUp: () => this.todo.push(t('guideConsoleReset', row.label, byHand())),
     });
     return true;
   }
@@ -103,7 +100,12 @@ export class Filling {
   /** A value already set by the caller (`apply` sets it again), shown as `row` while `holds()`. */
   hold(row: GuideRow, how: Pick<Held, 'apply' | 'holds' | 'giveUp' | 'control'>): void {
     this.filled.push(row);
-    this.held.push({ row, ...how, refills: 0, since: performance.now(), state: 'holding' });
+    // A value given up is the user's to enter, in the control it was held in: that control is ringed.
+    const giveUp = () => {
+      how.giveUp();
+      this.toFix.push(how.control());
+    };
+    this.held.push({ row, ...how, giveUp, refills: 0, since: performance.now(), state: 'holding' });
   }
 
   /**

@@ -51,7 +51,7 @@ export function newRoleDraft(route?: HashRoute): RoleDraft {
     accountId: '',
     requireExternalId: false,
     externalId: '',
-    requireMfa: false,
+    requireMfa: config.aws.mfaPreticked,
     policyArns: [],
     roleName: '',
     description: '',

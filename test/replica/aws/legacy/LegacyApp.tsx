@@ -29,7 +29,7 @@ const newRoleDraft = (route?: HashRoute): LegacyRoleDraft => {
     roleType: prefill.get('roleType') === 'crossAccount' ? 'crossAccount' : '',
     accountId: prefill.get('accountID') ?? '',
     externalId: '',
-    requireMfa: false,
+    requireMfa: config.aws.mfaPreticked,
     policyArns: [],
   };
 };

@@ -1,0 +1,102 @@
+// Where the plan's values sit on a console page, read from the page itself: every visible text control with its
+// label, and which of them hold a value of the plan in a control labelled for something else (or a look-alike,
+// or the console's global header). Used by the drift matrix and the chaos console.
+import type { Page } from 'playwright-core';
+import { POLICY_DESCRIPTION, ROLE_DESCRIPTION } from '../../src/core/docker-cloud';
+import { buildPolicyDocument } from '../../src/core/policy';
+import { MESSAGES } from '../replica/aws/i18n';
+import type { AwsLocale } from '../replica/state';
+
+const built = buildPolicyDocument({ region: null, passRole: false });
+export const POLICY_DOCUMENT = built.ok ? built.value : '';
+
+/** What a control labelled so may hold of the plan's values. */
+export type FieldKey = 'accountId' | 'externalId' | 'roleName' | 'policyName' | 'description' | 'document' | 'filter';
+const PLANTED: Record<string, FieldKey[]> = {
+  '689684103426': ['accountId'],
+  moby: ['externalId'],
+  'dockercloud-role': ['roleName'],
+  'dockercloud-policy': ['policyName', 'filter'],
+  [ROLE_DESCRIPTION]: ['description'],
+  [POLICY_DESCRIPTION]: ['description'],
+  [POLICY_DOCUMENT]: ['document'],
+};
+
+const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+export function keyOfLabel(label: string, locale: AwsLocale): FieldKey | null {
+  const m = MESSAGES[locale];
+  const l = norm(label);
+  const keys: [FieldKey, string][] = [
+    ['accountId', m.accountId],
+    ['externalId', m.externalId],
+    ['roleName', m.roleName],
+    ['policyName', m.policyName],
+    ['description', m.description],
+    // The legacy console's textarea (the current console's document is in Ace, not a text control).
+    ['document', 'Policy Document'],
+  ];
+  const found = keys.find(([, text]) => l === norm(text) || l.startsWith(`${norm(text)} `) || l.startsWith(`${norm(text)}-`));
+  return found ? found[0] : null;
+}
+
+/** Every visible text control of the page (the guide lives in a shadow root, outside), with its label. */
+export const controls = (page: Page) =>
+  page.evaluate(() => {
+    const textOf = (id: string) => document.getElementById(id)?.textContent ?? '';
+    const labelOf = (el: HTMLInputElement | HTMLTextAreaElement): string => {
+      const byFor = el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`) : null;
+      if (byFor) return byFor.textContent ?? '';
+      const ids = el.getAttribute('aria-labelledby')?.split(/\s+/) ?? [];
+      if (ids.length > 0) return textOf(ids[0] ?? '');
+      return el.closest('label')?.textContent ?? el.getAttribute('aria-label') ?? el.placeholder ?? '';
+    };
+    return [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')]
+      .filter((el) => el.getClientRects().length > 0 && !['checkbox', 'radio', 'button', 'submit', 'hidden'].includes(el.type))
+      .filter((el) => !el.closest('.ace_editor'))
+      .map((el) => ({
+        value: el.value,
+        label: labelOf(el),
+        search: el.type === 'search' || /filter/i.test(labelOf(el)),
+        // The replica's look-alike fields, and the console's global header controls (its search box).
+        lookalike: el.closest('[data-replica-lookalike], [data-testid^="awsc-"]') !== null,
+      }));
+  });
+
+/** Each of the plan's values that sits in a control labelled for another field, or in a look-alike: none is right. */
+export async function wrongValues(page: Page, locale: AwsLocale): Promise<string[]> {
+  const wrong: string[] = [];
+  for (const c of await controls(page)) {
+    const allowed = PLANTED[c.value];
+    if (allowed === undefined || c.value === '') continue;
+    if (c.lookalike) wrong.push(`a look-alike control holds ${c.value}`);
+    const key = c.search ? 'filter' : keyOfLabel(c.label, locale);
+    if (!c.lookalike && (key === null || !allowed.includes(key))) wrong.push(`"${c.value}" in the control labelled "${c.label}"`);
+  }
+  return wrong;
+}
+
+/** The value in the control labelled `key` (not the look-alike), or null when no such control is shown. */
+export async function valueOf(page: Page, key: FieldKey, locale: AwsLocale): Promise<string | null> {
+  const match = (await controls(page)).filter((c) => !c.lookalike && !c.search && keyOfLabel(c.label, locale) === key);
+  return match.length === 1 ? (match[0]?.value ?? null) : null;
+}
+
+
+/** Whether the one visible box or radio labelled `text` (its label's start) is checked; null when not exactly one. */
+export async function checkedOf(page: Page, text: string): Promise<boolean | null> {
+  const states = await page.evaluate((wanted) => {
+    const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+    return [...document.querySelectorAll<HTMLInputElement>('input[type=checkbox], input[type=radio]')]
+      .filter((el) => !el.closest('[data-replica-lookalike], [data-testid^="awsc-"]'))
+      .filter((el) => {
+        const byFor = el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`) : null;
+        const byIds = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).map((id) => (id ? document.getElementById(id)?.textContent ?? '' : '')).join(' ');
+        const label = byFor?.textContent || byIds.trim() || el.closest('label')?.textContent || el.getAttribute('aria-label') || '';
+        return norm(label).startsWith(norm(wanted));
+      })
+      .map((el) => el.checked);
+  }, text);
+  return states.length === 1 ? (states[0] ?? null) : null;
+}
+
+export const tickedOf = (page: Page, text: string) => checkedOf(page, text).then((c) => (c === null ? null : c ? 'ticked' : 'not ticked'));
