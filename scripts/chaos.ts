@@ -25,6 +25,8 @@ async function main(): Promise<void> {
   for (let seed = FROM; seed < FROM + SEEDS; seed++) {
     // A fresh browser per seed: nothing of one run (tabs, storage, a worker's state) reaches the next.
     const h = await launch();
+    // tsx (esbuild, keepNames) wraps named functions in __name(), also inside functions handed to page.evaluate.
+    await h.context.addInitScript('globalThis.__name ??= (f) => f;');
     try {
       const result = await runSeed(h, seed);
       results.push(result);
