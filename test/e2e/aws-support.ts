@@ -58,21 +58,27 @@ export async function startLink(h: Harness, setup: LinkSetup = {}, patch: Config
   if (setup.armed !== false) await armConsoleTab(h, namespace);
 }
 
-/**
- * The router's state in the content script's own world ("waiting", "idle", "<page> running|settled"), read
- * through DevTools as the page itself cannot: null before the content script has run.
- */
-export async function routerState(h: Harness, page: Page = h.page): Promise<string | null> {
+/** A global of the router in the content script's own world, read through DevTools; null before it has run. */
+async function routerGlobal(h: Harness, page: Page, name: 'dockercloudVisit' | 'dockercloudLookedAt'): Promise<unknown> {
   const worlds = await contentScriptWorlds(h, page);
   try {
     for (const id of worlds.ids) {
-      const { value } = await worlds.evaluate(id, 'globalThis.dockercloudVisit ?? null').catch(() => ({ value: null }));
-      if (typeof value === 'string') return value;
+      const { value } = await worlds.evaluate(id, `globalThis.${name} ?? null`).catch(() => ({ value: null }));
+      if (value !== null) return value;
     }
     return null;
   } finally {
     await worlds.detach();
   }
+}
+
+/**
+ * The router's state in the content script's own world ("waiting", "idle", "<page> running|settled"), read
+ * through DevTools as the page itself cannot: null before the content script has run.
+ */
+export async function routerState(h: Harness, page: Page = h.page): Promise<string | null> {
+  const value = await routerGlobal(h, page, 'dockercloudVisit');
+  return typeof value === 'string' ? value : null;
 }
 
 /**
@@ -86,20 +92,10 @@ export async function routerSawPage(h: Harness, page: Page = h.page): Promise<vo
     mark.remove();
     return performance.now();
   });
-  await expect
-    .poll(async () => {
-      const worlds = await contentScriptWorlds(h, page);
-      try {
-        for (const id of worlds.ids) {
-          const { value } = await worlds.evaluate(id, 'globalThis.dockercloudLookedAt ?? null').catch(() => ({ value: null }));
-          if (typeof value === 'number') return value;
-        }
-        return null;
-      } finally {
-        await worlds.detach();
-      }
-    })
-    .toBeGreaterThan(touched);
+  await expect.poll(async () => {
+    const value = await routerGlobal(h, page, 'dockercloudLookedAt');
+    return typeof value === 'number' ? value : null;
+  }).toBeGreaterThan(touched);
 }
 
 export async function storedLink(h: Harness, namespace = 'moby') {
