@@ -46,8 +46,41 @@ function nativeBrowserInContentScripts(): Plugin {
   };
 }
 
+/** The console engine's source: the background injects its IIFE build with `scripting.executeScript`. */
+const ENGINE = 'src/content/aws/engine.iife.ts';
+
+/**
+ * CRXJS makes a script imported with `?script` web-accessible to every http and https site, for injection by
+ * a content script, and ships the ES chunk it built the IIFE from. The engine is injected by the background only,
+ * which needs neither: a web-accessible file would tell any page that the extension is installed.
+ */
+interface WebAccessible {
+  resources: string[];
+}
+/** After CRXJS's own plugins (it calls each plugin's renderCrxManifest in order). */
+function engineInjectedOnly(): Plugin & { renderCrxManifest<M extends { web_accessible_resources?: WebAccessible[] }>(manifest: M): M } {
+  const engine = ENGINE.replace(/\.ts$/, '.js');
+  return {
+    name: 'engine-injected-only',
+    apply: 'build',
+    enforce: 'post',
+    renderCrxManifest(manifest) {
+      const resources = (manifest.web_accessible_resources ?? [])
+        .map((r) => ({ ...r, resources: r.resources.filter((file) => file !== engine) }))
+        .filter((r) => r.resources.length > 0);
+      const { web_accessible_resources: _all, ...rest } = manifest;
+      return (resources.length > 0 ? { ...rest, web_accessible_resources: resources } : rest) as typeof manifest;
+    },
+    generateBundle(_options, bundle) {
+      for (const [file, output] of Object.entries(bundle)) {
+        if (output.type === 'chunk' && output.isEntry && output.facadeModuleId?.endsWith(ENGINE)) delete bundle[file];
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [preact(), nativeBrowserInContentScripts(), crx({ manifest: firefox ? firefoxManifest() : (manifest as ManifestV3Export), browser: firefox ? 'firefox' : 'chrome' })],
+  plugins: [preact(), nativeBrowserInContentScripts(), crx({ manifest: firefox ? firefoxManifest() : (manifest as ManifestV3Export), browser: firefox ? 'firefox' : 'chrome' }), engineInjectedOnly()],
   publicDir: false,
   build: {
     outDir: firefox ? 'dist-firefox' : 'dist',

@@ -183,7 +183,8 @@ async function walker(h: Harness, list: Probe[], fill: boolean) {
   await page.addInitScript('globalThis.__name ??= (f) => f;');
   await page.addInitScript(recorder, { list, fill });
   const seed = async (done: StepId[] = []) => {
-    if (!fill) await seedLink(h, 'moby', done);
+    // The walker's own tab is the one armed: the console pages fill only in a tab armed for the link.
+    if (!fill) await seedLink(h, 'moby', done, page);
   };
   const record = async (name: string) => {
     const keys = controlsOf(list, name);

@@ -16,13 +16,15 @@ export interface SizeRow {
 }
 
 /**
- * Budgets in bytes of gzip (1 KB = 1000 bytes, the stricter reading). The IAM script's target is 12 000 (issue 11);
- * the armed-visit gate, the closed-shadow guide with its placement and the fill-and-hold engine took it to 13 180,
- * and removing repeats gained under 100 bytes; the fixes that made the merged engine pass (visits ending with a
- * changed plan, ARNs read per text node, the role's URL recognised, the field ring) to 13 429. Until the link-only
- * code is injected on demand, this budget holds the line where it is, so that it cannot grow further unnoticed.
+ * Budgets in bytes of gzip (1 KB = 1000 bytes, the stricter reading). What runs on every IAM page load has a
+ * target of 12 000 (issue 11): it is the boot script alone (about 360 bytes), which asks the background for the
+ * engine; its budget is 1 000 so that nothing creeps back into it. The engine is injected only while a link is
+ * in progress; its budget holds the line where the merged engine is (13 460), so that it cannot grow unnoticed.
  */
-export const BUDGETS = { iamContent: 13_500, mainWorld: 2_000, dockerContent: 10_000 } as const;
+export const BUDGETS = { iamContent: 1_000, iamEngine: 13_500, mainWorld: 2_000, dockerContent: 10_000 } as const;
+
+/** The console engine the service worker injects with scripting.executeScript (not in the manifest). */
+export const ENGINE_FILE = 'src/content/aws/engine.iife.js';
 
 interface BuiltManifest {
   background?: { service_worker?: string; scripts?: string[] };
@@ -81,7 +83,7 @@ function describeContentScript(entry: NonNullable<BuiltManifest['content_scripts
   const aws = (entry.matches ?? []).some((m) => m.includes('console.aws.amazon.com'));
   const docker = (entry.matches ?? []).some((m) => m.includes('cloud.docker.com'));
   if (aws && entry.world === 'MAIN') return { what: 'IAM MAIN-world script', budget: BUDGETS.mainWorld };
-  if (aws) return { what: 'IAM content script', budget: BUDGETS.iamContent };
+  if (aws) return { what: 'IAM content script (every IAM page)', budget: BUDGETS.iamContent };
   if (docker) return { what: 'Docker Cloud content script', budget: BUDGETS.dockerContent };
   return { what: `content script on ${(entry.matches ?? []).join(', ')}` };
 }
@@ -95,6 +97,7 @@ export function measureSizes(dist: string): SizeRow[] {
     const files = [...(entry.js ?? []).flatMap((f) => closure(dist, f)), ...(entry.css ?? [])];
     rows.push(row(dist, what, files, budget));
   }
+  if (existsSync(join(dist, ENGINE_FILE))) rows.push(row(dist, 'IAM console engine (during a link)', [ENGINE_FILE], BUDGETS.iamEngine));
   const worker = manifest.background?.service_worker ?? manifest.background?.scripts?.[0];
   if (worker) rows.push(row(dist, 'Service worker', closure(dist, worker)));
   const popup = manifest.action?.default_popup;

@@ -8,6 +8,8 @@ import { classifySender, type Extension, type SenderRole } from './sender';
 import { readWorld, restrictStorage, writeWorld } from './storage';
 import { openTab } from './tabs';
 import { WELCOME_PATH, openWelcomeOnInstall } from './welcome';
+// The console engine, built by CRXJS as one self-contained script: injected, never listed in the manifest.
+import engineScript from '../content/aws/engine.iife.ts?script&iife';
 
 const extension: Extension = {
   id: browser.runtime.id,
@@ -69,6 +71,23 @@ function announce(before: World, after: World): void {
   }
 }
 
+/**
+ * Injects the console engine into the IAM page that asked (its top frame: the sender policy checked it), in the
+ * document that asked where the browser says which one it is. False when the tab has gone or cannot take it.
+ */
+async function startEngine(sender: browser.Runtime.MessageSender): Promise<boolean> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) return false;
+  const target = sender.documentId === undefined ? { tabId, frameIds: [0] } : { tabId, documentIds: [sender.documentId] };
+  try {
+    await browser.scripting.executeScript({ target, files: [engineScript] });
+    return true;
+  } catch (error) {
+    console.warn('[background] could not start the console engine', error);
+    return false;
+  }
+}
+
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
   const who = classifySender(sender, extension);
   if (!who.ok) {
@@ -80,7 +99,10 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
     console.warn(`[background] rejected a malformed ${who.role} message: ${incoming}`);
     return Promise.resolve({ rejected: incoming });
   }
-  return serially(() => handle(incoming));
+  const replied = serially(() => handle(incoming));
+  if (incoming.role !== 'aws' || incoming.request.kind !== 'awsStartEngine') return replied;
+  // The engine goes only where a link is in progress: the reducer's answer is a plan then.
+  return replied.then((plan) => plan !== null && startEngine(sender));
 });
 
 // A closed tab takes its arm with it, and ends a Docker Cloud task it was doing.

@@ -239,7 +239,8 @@ function openConsoleTask(link: Link, inTab?: number): Effect[] {
 }
 
 function fromAws(world: World, request: AwsRequest, tabId: number, now: number): Outcome {
-  if (request.kind === 'awsGetPlan') {
+  // A boot script asking for the engine is told the same: a plan, or null when the page needs no engine.
+  if (request.kind === 'awsGetPlan' || request.kind === 'awsStartEngine') {
     const listening = world.planTabs.includes(tabId) ? world : { ...world, planTabs: [...world.planTabs, tabId].slice(-MAX_PLAN_TABS) };
     const armed = armOf(world, tabId, now);
     if (armed) return unchanged(listening, planOf(armed.link, true));

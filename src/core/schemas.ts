@@ -160,6 +160,8 @@ export const observedRoleSchema = z.object({
 // never lands on whichever link happens to be active when it arrives.
 export const awsRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('awsGetPlan') }),
+  /** A page's boot script: the background injects the engine while a link is in progress, and answers true then. */
+  z.object({ kind: z.literal('awsStartEngine') }),
   /** The user pressed "Fill for Docker Cloud" on a page the extension had not opened. */
   z.object({ kind: z.literal('awsArm'), namespace }),
   z.object({ kind: z.literal('awsPolicyCreated'), namespace, roleName, policyName: text(128) }),

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POLICY_DESCRIPTION } from '../../src/core/docker-cloud';
 import { buildPolicyDocument } from '../../src/core/policy';
-import { aceValue, expectHighlightOn, guideRows, guideTitle, IAM, pressOnToPolicyExists, primaryButton, routerState, startLink, storedLink } from './aws-support';
+import { aceValue, engineLoaded, expectHighlightOn, guideRows, guideTitle, IAM, pressOnToPolicyExists, primaryButton, routerState, startLink, storedLink } from './aws-support';
 import { guideButton } from './guide-support';
 import { launch, type Harness } from './harness';
 
@@ -77,10 +77,13 @@ describe('create policy', () => {
     const sw = await h.serviceWorker();
     await sw.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { clear(): Promise<void> } } } }).chrome.storage.local.clear());
     const { page } = h;
+    // A new document (the tests before left the engine in this one: a hash change keeps it).
+    await page.goto('about:blank');
     await page.goto(`${IAM}#/policies/create?step=addPermissions`);
     await page.locator('[class*="awsui_segmented-control"], [class*="awsui_root_8cbea_"]').first().waitFor();
-    // The router says "idle" once it knows there is no link: from then on it watches nothing on the page.
+    // The boot script says "idle" once it knows there is no link: the engine was never injected, nothing watches.
     await expect.poll(() => routerState(h, page), { timeout: 15_000 }).toBe('idle');
+    expect(await engineLoaded(h, page)).toBe(false);
     expect(await page.locator('#dockercloud-aws-link-guide').count()).toBe(0);
     expect(await page.locator('button[aria-pressed="true"]', { hasText: 'JSON' }).count()).toBe(0);
   });
@@ -88,9 +91,11 @@ describe('create policy', () => {
   it('does nothing once the link is complete, even on a step it would fill', async () => {
     await startLink(h, { done: ['policyCreated', 'roleCreated', 'arnCaptured', 'roleVerified', 'arnSent', 'linkConfirmed'], capturedRoleArn: 'arn:aws:iam::123456789012:role/dockercloud-role' });
     const { page } = h;
+    await page.goto('about:blank');
     await page.goto(`${IAM}#/policies/create?step=addPermissions`);
     await page.locator('[class*="awsui_root_8cbea_"]').first().waitFor();
     await expect.poll(() => routerState(h, page), { timeout: 15_000 }).toBe('idle');
+    expect(await engineLoaded(h, page)).toBe(false);
     expect(await page.locator('#dockercloud-aws-link-guide').count()).toBe(0);
     expect(await page.locator('button[aria-pressed="true"]', { hasText: 'JSON' }).count()).toBe(0);
   });

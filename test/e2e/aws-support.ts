@@ -59,7 +59,7 @@ export async function startLink(h: Harness, setup: LinkSetup = {}, patch: Config
 }
 
 /** A global of the router in the content script's own world, read through DevTools; null before it has run. */
-async function routerGlobal(h: Harness, page: Page, name: 'dockercloudVisit' | 'dockercloudLookedAt'): Promise<unknown> {
+async function routerGlobal(h: Harness, page: Page, name: 'dockercloudVisit' | 'dockercloudLookedAt' | 'dockercloudEngine'): Promise<unknown> {
   const worlds = await contentScriptWorlds(h, page);
   try {
     for (const id of worlds.ids) {
@@ -79,6 +79,11 @@ async function routerGlobal(h: Harness, page: Page, name: 'dockercloudVisit' | '
 export async function routerState(h: Harness, page: Page = h.page): Promise<string | null> {
   const value = await routerGlobal(h, page, 'dockercloudVisit');
   return typeof value === 'string' ? value : null;
+}
+
+/** Whether the background injected the console engine into the page (it does only while a link is in progress). */
+export async function engineLoaded(h: Harness, page: Page = h.page): Promise<boolean> {
+  return (await routerGlobal(h, page, 'dockercloudEngine')) === true;
 }
 
 /**

@@ -1,9 +1,10 @@
 // The surface of what ships, read from the builds the e2e global setup made (dist/ and dist-firefox/):
 // the bundler may add entries to the manifest (web-accessible chunks, loaders), so the source pin
 // (test/unit/manifest.test.ts) is not enough on its own.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ENGINE_FILE } from '../../scripts/bench/sizes';
 import { EXTENSION_DIR } from './harness';
 
 const IAM_PAGES = [
@@ -21,8 +22,8 @@ describe.each(builds)('the built manifest in %s', (dir) => {
     content_scripts: { matches: string[]; js: string[]; world?: string }[];
   };
 
-  it('asks for storage and the three hosts, nothing optional', () => {
-    expect(manifest.permissions).toEqual(['storage']);
+  it('asks for storage, scripting (the engine is injected during a link) and the three hosts, nothing optional', () => {
+    expect(manifest.permissions).toEqual(['storage', 'scripting']);
     expect(manifest.host_permissions).toEqual(HOSTS);
     expect(manifest.optional_permissions).toBeUndefined();
     expect(manifest.optional_host_permissions).toBeUndefined();
@@ -50,5 +51,16 @@ describe.each(builds)('the built manifest in %s', (dir) => {
       // No loader: nothing imported at run time, so nothing fetched from the extension by the page's origin.
       expect(code).not.toMatch(/\bimport\s*\(|chrome\.runtime\.getURL|browser\.runtime\.getURL/);
     }
+  });
+
+  it('ships the console engine as one self-contained file that only the service worker names', () => {
+    const engine = readFileSync(join(dir, ENGINE_FILE), 'utf8');
+    expect(engine).not.toMatch(/\bimport\s*\(|^import\b|\bexport\b/m);
+    expect(manifest.content_scripts.flatMap((s) => s.js)).not.toContain(ENGINE_FILE);
+    // The ES chunk CRXJS builds the IIFE from is not shipped: the engine's code is in one file only.
+    const chunks = readdirSync(join(dir, 'assets')).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(dir, 'assets', f), 'utf8'));
+    expect(chunks.filter((code) => code.includes('dockercloudEngine'))).toEqual([]);
+    // The service worker's chunk names the file it injects.
+    expect(chunks.filter((code) => code.includes(ENGINE_FILE))).toHaveLength(1);
   });
 });

@@ -16,13 +16,17 @@ const gzipOf = (what: string) => {
 describe('shipped size budgets (gzip, level 9)', () => {
   it('measures every injected script, the service worker and the popup', () => {
     expect(rows.map((r) => r.what).sort()).toEqual(
-      ['Docker Cloud content script', 'IAM MAIN-world script', 'IAM content script', 'Popup (html, js, css)', 'Service worker'].sort(),
+      ['Docker Cloud content script', 'IAM MAIN-world script', 'IAM content script (every IAM page)', 'IAM console engine (during a link)', 'Popup (html, js, css)', 'Service worker'].sort(),
     );
     for (const r of rows) expect(r.raw, r.what).toBeGreaterThan(0);
   });
 
-  it(`keeps the IAM content script, libraries included, under ${BUDGETS.iamContent} bytes`, () => {
-    expect(gzipOf('IAM content script')).toBeLessThan(BUDGETS.iamContent);
+  it(`keeps what runs on every IAM page load under ${BUDGETS.iamContent} bytes (the issue's limit: 12 000)`, () => {
+    expect(gzipOf('IAM content script (every IAM page)')).toBeLessThan(BUDGETS.iamContent);
+  });
+
+  it(`keeps the console engine, injected during a link, libraries included, under ${BUDGETS.iamEngine} bytes`, () => {
+    expect(gzipOf('IAM console engine (during a link)')).toBeLessThan(BUDGETS.iamEngine);
   });
 
   it(`keeps the MAIN-world script under ${BUDGETS.mainWorld} bytes`, () => {
@@ -34,7 +38,7 @@ describe('shipped size budgets (gzip, level 9)', () => {
   });
 
   it('ships no zod in content scripts (the popup and the service worker parse with it)', () => {
-    for (const r of rows.filter((r) => r.what.includes('content script') || r.what.includes('MAIN-world'))) {
+    for (const r of rows.filter((r) => r.what.includes('content script') || r.what.includes('engine') || r.what.includes('MAIN-world'))) {
       for (const file of r.files) expect(readFileSync(join(EXTENSION_DIR, file), 'utf8'), file).not.toMatch(/\b_zod\b/);
     }
   });

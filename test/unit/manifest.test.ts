@@ -43,7 +43,7 @@ function matchesPattern(pattern: string, raw: string): boolean {
 
 /** Which of the extension's content scripts run in the top frame of `url`, by their first file. */
 const injected = (url: string) => scripts.filter((s) => s.matches.some((p) => matchesPattern(p, url))).map((s) => s.js[0] ?? '');
-const AWS_SCRIPT = 'src/content/aws/index.iife.ts';
+const AWS_SCRIPT = 'src/content/aws/boot.iife.ts';
 const AWS_MAIN = 'src/content/aws/main-world.iife.ts';
 const DOCKER_SCRIPT = 'src/content/docker/index.iife.ts';
 const SCRIPT_OF: Record<SenderRole, string | null> = { aws: AWS_SCRIPT, docker: DOCKER_SCRIPT, popup: null };

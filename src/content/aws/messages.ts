@@ -25,6 +25,11 @@ export async function getPlan(): Promise<Plan | null> {
   return readPlan(await send({ kind: 'awsGetPlan' }));
 }
 
+/** Asks the background to inject the engine into this page; true once it has (only while a link is in progress). */
+export async function startEngine(): Promise<boolean> {
+  return (await send({ kind: 'awsStartEngine' })) === true;
+}
+
 /** The user asked to fill this page: the background arms the tab and answers with the armed plan. */
 export async function armTab(namespace: Plan['namespace']): Promise<Plan | null> {
   const plan = readPlan(await send({ kind: 'awsArm', namespace }));
