@@ -11,7 +11,7 @@ import { EDITOR_REPLY, EDITOR_REQUEST } from '../../src/content/aws/editor-bridg
 import { buildPolicyDocument } from '../../src/core/policy';
 import { armConsoleTab } from './armed-support';
 import { aceValue, guideRows, guideTitle, IAM, startLink } from './aws-support';
-import { AWS_CONSOLE, EXTENSION_DIR, launch, type Harness } from './harness';
+import { AWS_CONSOLE, contentScriptWorlds, EXTENSION_DIR, launch, pastContentScriptInjection, type Harness } from './harness';
 import { ARN, fromPopup, linkState, seed, settings } from './popup-support';
 
 declare const chrome: {
@@ -196,8 +196,15 @@ describe('where the IAM content script does not run', () => {
     const frame = await addFrame(h.page, '/iam/home#/policies/create?step=addPermissions', { width: 1000, height: 700 });
     const json = frame.getByRole('button', { name: 'JSON', exact: true });
     await json.waitFor();
-    // Time enough for a content script to have switched the editor to JSON and set it, had one run.
-    await h.page.waitForTimeout(3000);
+    // Past the point where the browser injects content scripts, the frame has no world of the extension: nothing
+    // of it runs there, so nothing can be filled later either (the page is looked at now, not after a sleep).
+    await pastContentScriptInjection(frame);
+    const worlds = await contentScriptWorlds(h, h.page);
+    try {
+      expect(await worlds.inFramesAt('/policies/create')).toEqual([]);
+    } finally {
+      await worlds.detach();
+    }
     expect(await json.getAttribute('aria-pressed')).not.toBe('true');
     expect(await frame.locator('.ace_editor').count()).toBe(0);
     expect(await frame.locator(GUIDE).count()).toBe(0);

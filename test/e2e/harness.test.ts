@@ -1,7 +1,7 @@
 // Proves the harness and the manifest's match patterns: the IAM content script runs on IAM pages
 // of the global and regional console hosts, and nowhere else on the console.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AWS_CONSOLE, AWS_CONSOLE_REGIONAL, contentScriptWorlds, DOCKER_CLOUD, launch, type Harness } from './harness';
+import { AWS_CONSOLE, AWS_CONSOLE_REGIONAL, contentScriptWorlds, DOCKER_CLOUD, launch, pastContentScriptInjection, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -46,8 +46,7 @@ describe('browser harness', () => {
 
   it('does not run the IAM content script on other console services', async () => {
     await h.page.goto(`${AWS_CONSOLE}/ec2/home`);
-    await h.page.waitForLoadState('load');
-    await h.page.waitForTimeout(500);
+    await pastContentScriptInjection(h.page.mainFrame());
     expect(await marker()).toBeNull();
   });
 

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
 import { browserPath, findBrowser, nodeSystem } from '../../scripts/browsers';
 import { startReplicaServer, type ReplicaServer } from '../replica/server';
 import type { ConfigPatch } from '../replica/state';
@@ -138,13 +138,37 @@ async function closeWelcomeTab(context: BrowserContext, extensionId: string): Pr
  */
 export async function contentScriptWorlds(h: Harness, page: Page) {
   const cdp = await h.context.newCDPSession(page);
-  const worlds: { id: number; origin: string }[] = [];
+  const worlds: { id: number; origin: string; auxData?: { frameId?: string } }[] = [];
   cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
   await cdp.send('Runtime.enable');
-  const ids = worlds.filter((w) => w.origin.startsWith(`chrome-extension://${h.extensionId}`)).map((w) => w.id).reverse();
+  const ours = worlds.filter((w) => w.origin.startsWith(`chrome-extension://${h.extensionId}`)).reverse();
+  const ids = ours.map((w) => w.id);
+  /** The extension's worlds in the page's frames whose URL contains `urlPart` (DevTools' frame tree). */
+  const inFramesAt = async (urlPart: string) => {
+    type Tree = { frame: { id: string; url: string; urlFragment?: string }; childFrames?: Tree[] };
+    const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: Tree };
+    const frames: string[] = [];
+    const walk = (t: Tree) => {
+      if (`${t.frame.url}${t.frame.urlFragment ?? ''}`.includes(urlPart)) frames.push(t.frame.id);
+      for (const child of t.childFrames ?? []) walk(child);
+    };
+    walk(frameTree);
+    if (frames.length === 0) throw new Error(`no frame at ${urlPart}`);
+    return ours.filter((w) => frames.includes(w.auxData?.frameId ?? '')).map((w) => w.id);
+  };
   const evaluate = async (contextId: number, expression: string) => {
     const r = await cdp.send('Runtime.evaluate', { expression, contextId, awaitPromise: true, returnByValue: true });
     return { value: r.result.value as unknown, error: r.exceptionDetails?.exception?.description ?? null };
   };
-  return { ids, evaluate, detach: () => cdp.detach() };
+  return { ids, inFramesAt, evaluate, detach: () => cdp.detach() };
+}
+
+/**
+ * Resolves once the browser has injected into `frame` every content script the manifest would give it: the
+ * latest point is "document_idle", no later than just after the load event, so after load and one more task.
+ * From then on, a frame without the extension's world had none.
+ */
+export async function pastContentScriptInjection(frame: Frame): Promise<void> {
+  await frame.waitForLoadState('load');
+  await frame.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
 }

@@ -171,7 +171,9 @@ describe('checklist', () => {
     // Opening the same step again leaves the wizard where the user is.
     await h.page.evaluate(() => history.replaceState(null, '', '#/roles/create?step=review'));
     await popup.getByRole('button', { name: 'Create role' }).click();
-    await popup.waitForTimeout(500);
+    // The background handles one message at a time, effects (tab updates) included: once it has answered a
+    // message sent after the click, it has done all it will do for the click.
+    await popup.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ kind: 'getState' }));
     expect(new URL(h.page.url()).hash).toBe('#/roles/create?step=review');
     expect(h.context.pages().length).toBe(pages);
   });

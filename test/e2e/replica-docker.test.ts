@@ -169,7 +169,8 @@ describe('swarm layout (2017)', () => {
     const dialog = page.getByRole('dialog', { name: 'Add AWS Credentials' });
     await dialog.getByLabel('Role ARN').fill(arnOf('dockercloud-role-moby'));
     await dialog.getByRole('button', { name: 'Save' }).click();
-    await page.waitForTimeout(1000);
+    // Docker Cloud has the request and holds it: the dialog is waiting for an answer that does not come.
+    await expect.poll(() => server.state.dockerSaves.map((s) => s.error)).toEqual(['(no answer: timeout)']);
     expect(await dialog.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
     expect(await dialog.getByRole('button', { name: 'Save' }).getAttribute('aria-busy')).toBe('true');
     await page.screenshot({ path: `${SHOTS}/swarm-saving.png` });
