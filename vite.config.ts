@@ -46,41 +46,55 @@ function nativeBrowserInContentScripts(): Plugin {
   };
 }
 
-/** The console engine's source: the background injects its IIFE build with `scripting.executeScript`. */
+/** The console engine's source; the background injects its IIFE build (ENGINE_FILE) with `scripting.executeScript`. */
 const ENGINE = 'src/content/aws/engine.iife.ts';
+const ENGINE_ENTRY = 'virtual:console-engine';
 
-/**
- * CRXJS makes a script imported with `?script` web-accessible to every http and https site, for injection by
- * a content script, and ships the ES chunk it built the IIFE from. The engine is injected by the background only,
- * which needs neither: a web-accessible file would tell any page that the extension is installed.
- */
 interface WebAccessible {
   resources: string[];
 }
-/** After CRXJS's own plugins (it calls each plugin's renderCrxManifest in order). */
-function engineInjectedOnly(): Plugin & { renderCrxManifest<M extends { web_accessible_resources?: WebAccessible[] }>(manifest: M): M } {
-  const engine = ENGINE.replace(/\.ts$/, '.js');
-  return {
-    name: 'engine-injected-only',
+
+/**
+ * Builds the console engine with CRXJS's own IIFE build (the one the manifest's `*.iife.ts` scripts get), from a
+ * build-only entry that imports it with `?script&iife`. Not from the service worker: CRXJS's placeholder for the
+ * file name hashes the absolute path, so the worker's chunk name would differ between two clones of the same
+ * commit, and the package would not be reproducible. The worker names the file it injects, ENGINE_FILE.
+ * Then it undoes what CRXJS does for a `?script` it thinks a content script will inject: the file is made
+ * web-accessible to every http and https site (any page could tell the extension is installed) and the ES chunk
+ * the IIFE was built from ships too. The engine is injected by the background only, which needs neither.
+ */
+function consoleEngine(): Plugin[] {
+  const engineFile = ENGINE.replace(/\.ts$/, '.js');
+  const entryId = `\0${ENGINE_ENTRY}`;
+  const dropped = (output: { isEntry: boolean; facadeModuleId: string | null }) => output.isEntry && (output.facadeModuleId === entryId || output.facadeModuleId?.endsWith(ENGINE));
+  const entry: Plugin = {
+    name: 'console-engine-entry',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId: (id) => (id === ENGINE_ENTRY ? entryId : null),
+    load: (id) => (id === entryId ? `import file from ${JSON.stringify(`/${ENGINE}?script&iife`)};\nexport default file;\n` : null),
+  };
+  const cleanup: Plugin & { renderCrxManifest<M extends { web_accessible_resources?: WebAccessible[] }>(manifest: M): M } = {
+    // After CRXJS's own plugins: it calls each plugin's renderCrxManifest in their order.
+    name: 'console-engine-injected-only',
     apply: 'build',
     enforce: 'post',
     renderCrxManifest(manifest) {
       const resources = (manifest.web_accessible_resources ?? [])
-        .map((r) => ({ ...r, resources: r.resources.filter((file) => file !== engine) }))
+        .map((r) => ({ ...r, resources: r.resources.filter((file) => file !== engineFile) }))
         .filter((r) => r.resources.length > 0);
       const { web_accessible_resources: _all, ...rest } = manifest;
       return (resources.length > 0 ? { ...rest, web_accessible_resources: resources } : rest) as typeof manifest;
     },
     generateBundle(_options, bundle) {
-      for (const [file, output] of Object.entries(bundle)) {
-        if (output.type === 'chunk' && output.isEntry && output.facadeModuleId?.endsWith(ENGINE)) delete bundle[file];
-      }
+      for (const [file, output] of Object.entries(bundle)) if (output.type === 'chunk' && dropped(output)) delete bundle[file];
     },
   };
+  return [entry, cleanup];
 }
 
 export default defineConfig({
-  plugins: [preact(), nativeBrowserInContentScripts(), crx({ manifest: firefox ? firefoxManifest() : (manifest as ManifestV3Export), browser: firefox ? 'firefox' : 'chrome' }), engineInjectedOnly()],
+  plugins: [preact(), nativeBrowserInContentScripts(), crx({ manifest: firefox ? firefoxManifest() : (manifest as ManifestV3Export), browser: firefox ? 'firefox' : 'chrome' }), consoleEngine()],
   publicDir: false,
   build: {
     outDir: firefox ? 'dist-firefox' : 'dist',
@@ -88,6 +102,6 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     // Extension pages the manifest does not name: CRXJS builds every HTML input as a page of the extension.
-    rollupOptions: { input: { welcome: 'src/welcome/index.html' } },
+    rollupOptions: { input: { welcome: 'src/welcome/index.html', engine: ENGINE_ENTRY } },
   },
 });

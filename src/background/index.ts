@@ -8,8 +8,7 @@ import { classifySender, type Extension, type SenderRole } from './sender';
 import { readWorld, restrictStorage, writeWorld } from './storage';
 import { openTab } from './tabs';
 import { WELCOME_PATH, openWelcomeOnInstall } from './welcome';
-// The console engine, built by CRXJS as one self-contained script: injected, never listed in the manifest.
-import engineScript from '../content/aws/engine.iife.ts?script&iife';
+import { ENGINE_FILE } from './engine';
 
 const extension: Extension = {
   id: browser.runtime.id,
@@ -80,7 +79,7 @@ async function startEngine(sender: browser.Runtime.MessageSender): Promise<boole
   if (tabId === undefined) return false;
   const target = sender.documentId === undefined ? { tabId, frameIds: [0] } : { tabId, documentIds: [sender.documentId] };
   try {
-    await browser.scripting.executeScript({ target, files: [engineScript] });
+    await browser.scripting.executeScript({ target, files: [ENGINE_FILE] });
     return true;
   } catch (error) {
     console.warn('[background] could not start the console engine', error);
