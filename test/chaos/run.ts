@@ -1,12 +1,13 @@
 // One chaos seed, run as a user would: the whole link pressing only what the guide rings, on the console and
 // Docker Cloud the seed describes. At every console step, before the ringed button is pressed, the page itself
 // is read: no value of the plan may sit in a control labelled for something else, and every value the guide
-// calls "filled" must be what the control holds. At the end the link must be right in the replica's records.
+// calls "filled" must be what the control holds. The replica records every value that reaches a control and the
+// controls at every press: none may be misplaced even for a moment. At the end the link must be right.
 import type { Page } from 'playwright-core';
 import { guideProblems, guideRows } from '../e2e/guide-support';
 import type { Harness } from '../e2e/harness';
 import { withExtension } from '../e2e/user-flow';
-import { POLICY_DOCUMENT, tickedOf, valueOf, wrongValues, type FieldKey } from '../e2e/wrong-field';
+import { POLICY_DOCUMENT, recordedWrong, tickedOf, valueOf, wrongValues, type FieldKey } from '../e2e/wrong-field';
 import { MESSAGES } from '../replica/aws/i18n';
 import type { AwsLocale } from '../replica/state';
 import { chaosCase } from './generate';
@@ -89,6 +90,10 @@ export async function runSeed(h: Harness, seed: number, log: (line: string) => v
     if (fields.length > 0) byHand.push(`${run.stoppedAt.split(':')[0]}: ${fields.join(', ')}`);
     else violations.push(`stopped with nothing said to the user: ${run.stoppedAt}`);
   }
+  // Between the looks: every value the replica saw reach a control, and every control when a button was pressed.
+  for (const wrong of recordedWrong(h.server.state, locale)) violations.push(`recorded: ${wrong}`);
+  // The replica recorded the walk (a recorder that saw nothing would prove nothing).
+  if (h.server.state.presses.length === 0) violations.push('the replica recorded no button pressed');
   return { seed, choices, completed: run.completed, stoppedAt: run.stoppedAt, byHand, violations };
 }
 

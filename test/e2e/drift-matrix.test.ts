@@ -13,7 +13,7 @@ import { REPLICA_SESSION_HOST, type AwsLocale, type ConfigPatch } from '../repli
 import { aceValue, guideCallout, guideRows, guideTitle, primaryButton, startLink, storedLink, TRUSTED_ENTITY_FILLED } from './aws-support';
 import { AWS_CONSOLE, launch, type Harness } from './harness';
 import { guideProblems } from './guide-support';
-import { checkedOf, POLICY_DOCUMENT, tickedOf, valueOf, wrongValues } from './wrong-field';
+import { checkedOf, POLICY_DOCUMENT, recordedWrong, tickedOf, valueOf, wrongValues } from './wrong-field';
 
 // The page modules reach the extension's APIs only when they run; importing their registrations needs no browser.
 vi.mock('webextension-polyfill', () => ({ default: {} }));
@@ -68,9 +68,13 @@ const iamOf = (v: Variant) => v.iam ?? `${AWS_CONSOLE}/iam/home`;
 
 const ARN = 'arn:aws:iam::123456789012:role/dockercloud-role';
 
-/** Fails if any of the plan's values sits in a control labelled for another field (or the look-alike). */
+/**
+ * Fails if any of the plan's values sits in a control labelled for another field (or the look-alike), or ever
+ * reached one since the link began, as the replica recorded it.
+ */
 async function expectNoWrongValue(page: Page, locale: AwsLocale): Promise<void> {
   expect(await wrongValues(page, locale)).toEqual([]);
+  expect(recordedWrong(h.server.state, locale)).toEqual([]);
 }
 
 interface Observed {

@@ -159,6 +159,16 @@ describe('IAM console replica, current console', () => {
 
     await page.getByText('Role dockercloud-role created.').waitFor();
     await shot('role-4-created');
+    // The recorder saw each value reach its control, in order and timed, and the form at every primary press.
+    await expect.poll(() => server.state.inputs.filter((i) => i.label === 'Account ID').map((i) => i.value).at(-1)).toBe(DOCKER_CLOUD_ACCOUNT);
+    const account = server.state.inputs.filter((i) => i.label === 'Account ID');
+    expect(account.map((i) => i.value)).toContain('68968410342');
+    expect(account.map((i) => i.at)).toEqual([...account.map((i) => i.at)].sort((a, b) => a - b));
+    expect(server.state.inputs.some((i) => i.kind === 'editor' && i.value === POLICY_DOCUMENT)).toBe(true);
+    const firstNext = server.state.presses.find((p) => p.url.includes('selectEntities'));
+    expect(firstNext?.button).toBe('Next');
+    expect(firstNext?.controls.find((c) => c.label === 'Account ID')?.value).toBe('68968410342');
+    expect(firstNext?.controls.find((c) => c.label.startsWith('Require external ID'))?.value).toBe('true');
     expect(server.state.roles).toHaveLength(1);
     const role = server.state.roles[0]!;
     expect(role).toMatchObject({

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { POLICY_DESCRIPTION, ROLE_DESCRIPTION } from '../../src/core/docker-cloud';
 import { buildPolicyDocument } from '../../src/core/policy';
 import { MESSAGES } from '../replica/aws/i18n';
-import type { AwsLocale } from '../replica/state';
+import type { AwsLocale, RecordedControl, RecordedInput, RecordedPress } from '../replica/state';
 
 const built = buildPolicyDocument({ region: null, passRole: false });
 export const POLICY_DOCUMENT = built.ok ? built.value : '';
@@ -39,40 +39,45 @@ export function keyOfLabel(label: string, locale: AwsLocale): FieldKey | null {
   return found ? found[0] : null;
 }
 
-/** Every visible text control of the page (the guide lives in a shadow root, outside), with its label. */
-export const controls = (page: Page) =>
-  page.evaluate(() => {
-    const textOf = (id: string) => document.getElementById(id)?.textContent ?? '';
-    const labelOf = (el: HTMLInputElement | HTMLTextAreaElement): string => {
-      const byFor = el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`) : null;
-      if (byFor) return byFor.textContent ?? '';
-      const ids = el.getAttribute('aria-labelledby')?.split(/\s+/) ?? [];
-      if (ids.length > 0) return textOf(ids[0] ?? '');
-      return el.closest('label')?.textContent ?? el.getAttribute('aria-label') ?? el.placeholder ?? '';
-    };
-    return [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')]
-      .filter((el) => el.getClientRects().length > 0 && !['checkbox', 'radio', 'button', 'submit', 'hidden'].includes(el.type))
-      .filter((el) => !el.closest('.ace_editor'))
-      .map((el) => ({
-        value: el.value,
-        label: labelOf(el),
-        search: el.type === 'search' || /filter/i.test(labelOf(el)),
-        // The replica's look-alike fields, and the console's global header controls (its search box).
-        lookalike: el.closest('[data-replica-lookalike], [data-testid^="awsc-"]') !== null,
-      }));
-  });
+/**
+ * Every visible text control of the page (the guide lives in a shadow root, outside), with its label, as the
+ * replica's recorder describes them (test/replica/aws/record.ts): the same words for what is on the page now
+ * and for every value that reached a control before.
+ */
+export const controls = async (page: Page): Promise<RecordedControl[]> =>
+  (await page.evaluate(() => window.__replicaControls?.() ?? [])).filter((c) => c.kind === 'text');
+
+/** Why a control holding `c.value` is wrong, if it holds a value of the plan it was not meant for; null otherwise. */
+export function misplaced(c: RecordedControl, locale: AwsLocale): string | null {
+  const allowed = PLANTED[c.value];
+  if (allowed === undefined || c.value === '') return null;
+  if (c.lookalike) return `a look-alike control holds ${c.value}`;
+  const key = c.kind === 'editor' ? 'document' : c.search ? 'filter' : keyOfLabel(c.label, locale);
+  return key === null || !allowed.includes(key) ? `"${c.value.slice(0, 60)}" in the control labelled "${c.label}"` : null;
+}
 
 /** Each of the plan's values that sits in a control labelled for another field, or in a look-alike: none is right. */
 export async function wrongValues(page: Page, locale: AwsLocale): Promise<string[]> {
-  const wrong: string[] = [];
-  for (const c of await controls(page)) {
-    const allowed = PLANTED[c.value];
-    if (allowed === undefined || c.value === '') continue;
-    if (c.lookalike) wrong.push(`a look-alike control holds ${c.value}`);
-    const key = c.search ? 'filter' : keyOfLabel(c.label, locale);
-    if (!c.lookalike && (key === null || !allowed.includes(key))) wrong.push(`"${c.value}" in the control labelled "${c.label}"`);
-  }
-  return wrong;
+  return (await controls(page)).flatMap((c) => misplaced(c, locale) ?? []);
+}
+
+/**
+ * What the replica recorded going wrong, at any instant: a value of the plan that reached a control meant for
+ * something else (even if it was replaced a moment later), or sat in one when a primary button was pressed.
+ */
+export function recordedWrong(recorded: { inputs: RecordedInput[]; presses: RecordedPress[] }, locale: AwsLocale): string[] {
+  const where = (url: string) => new URL(url).hash || new URL(url).pathname;
+  const reached = recorded.inputs.flatMap((i) => {
+    const why = misplaced(i, locale);
+    return why ? [`${where(i.url)}: ${why} (reached it at ${new Date(i.at).toISOString().slice(11, 23)})`] : [];
+  });
+  const pressed = recorded.presses.flatMap((p) =>
+    p.controls.flatMap((c) => {
+      const why = misplaced(c, locale);
+      return why ? [`${where(p.url)}: ${why} when «${p.button}» was pressed`] : [];
+    }),
+  );
+  return [...new Set([...reached, ...pressed])];
 }
 
 /** The value in the control labelled `key` (not the look-alike), or null when no such control is shown. */

@@ -14,6 +14,8 @@ import {
   type ConfigPatch,
   type CreatedPolicy,
   type CreatedRole,
+  type RecordedInput,
+  type RecordedPress,
   type ReplicaConfig,
   type ReplicaState,
 } from './state';
@@ -116,6 +118,18 @@ function handleControl(
       (patch) => {
         state.config = applyConfig(state.config, patch ?? {});
         sendJson(res, 200, state.config);
+      },
+      (error: unknown) => sendJson(res, 400, { error: String(error) }),
+    );
+    return true;
+  }
+  // The IAM replica's recorder: values reaching its controls, and its primary buttons pressed (record.ts).
+  if (req.method === 'POST' && path === '/__replica/record') {
+    void readJson<{ inputs?: RecordedInput[]; presses?: RecordedPress[] }>(req).then(
+      (batch) => {
+        state.inputs.push(...(batch?.inputs ?? []));
+        state.presses.push(...(batch?.presses ?? []));
+        sendJson(res, 200, {});
       },
       (error: unknown) => sendJson(res, 400, { error: String(error) }),
     );

@@ -31,6 +31,33 @@ export interface DockerSave {
   error: string | null;
 }
 
+/** A control of the IAM replica as the recorder describes it: its label, and where it is. */
+export interface RecordedControl {
+  label: string;
+  /** A look-alike field of the replica's drift, or a control of the console's global header. */
+  lookalike: boolean;
+  /** A search or filter box. */
+  search: boolean;
+  kind: 'text' | 'check' | 'editor';
+  /** The text, "true"/"false" for a box or radio, the editor's whole document. */
+  value: string;
+}
+
+/** A value reaching a control of the IAM replica (an input or change event, an editor change), when it did. */
+export interface RecordedInput extends RecordedControl {
+  /** Epoch milliseconds (the page's time origin plus its clock). */
+  at: number;
+  url: string;
+}
+
+/** A primary button pressed on the IAM replica, with every control as it stood at that moment. */
+export interface RecordedPress {
+  at: number;
+  url: string;
+  button: string;
+  controls: RecordedControl[];
+}
+
 export type AwsVariant = 'current' | 'legacy';
 export type AwsLocale = 'en' | 'ja' | 'de';
 export type DockerLayout = 'legacy' | 'swarm';
@@ -92,6 +119,10 @@ export interface ReplicaState {
   policies: CreatedPolicy[];
   roles: CreatedRole[];
   dockerSaves: DockerSave[];
+  /** Every value that reached a control of the IAM replica, in order (test/replica/aws/record.ts). */
+  inputs: RecordedInput[];
+  /** Every primary button pressed on the IAM replica, with the page's controls then. */
+  presses: RecordedPress[];
   /** Namespaces whose AWS provider is linked now, with the ARN it was linked with. */
   dockerLinks: Record<string, { method: 'access-key' | 'role'; roleArn?: string }>;
   config: ReplicaConfig;
@@ -135,6 +166,8 @@ export function freshState(patch: ConfigPatch = {}): ReplicaState {
     policies: [],
     roles: [],
     dockerSaves: [],
+    inputs: [],
+    presses: [],
     dockerLinks: structuredClone(config.docker.alreadyLinked),
     config,
   };

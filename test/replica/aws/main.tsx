@@ -3,6 +3,7 @@
 import React from 'react';
 import { createRoot } from 'react-dom/client';
 import { config } from './page';
+import { startRecording } from './record';
 import './replica.css';
 
 declare global {
@@ -13,6 +14,8 @@ declare global {
 
 // Lets a test prove the page runs real React (not preact/compat), as the console does.
 window.__REPLICA_REACT_VERSION__ = React.version;
+// Before the console renders: every value that reaches a control, from the first.
+startRecording();
 
 async function boot() {
   const root = createRoot(document.getElementById('root')!);
