@@ -213,6 +213,14 @@ const DEFENCES: Defence[] = [
     unit: ['test/unit/background-reducer.test.ts'],
     e2e: [],
   },
+  {
+    id: 'engineOnDemand',
+    name: 'console engine only while a link is in progress',
+    mutation: 'the background injects the engine into every IAM page that asks, link or not',
+    edits: [{ file: 'src/background/index.ts', search: 'return replied.then((plan) => plan !== null && startEngine(sender));', replace: 'return replied.then(() => startEngine(sender));' }],
+    unit: [],
+    e2e: ['test/e2e/aws-policy.test.ts'],
+  },
 ];
 
 const ROOT = resolve(import.meta.dirname, '..');

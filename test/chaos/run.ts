@@ -93,7 +93,7 @@ export async function runSeed(h: Harness, seed: number, log: (line: string) => v
   // Between the looks: every value the replica saw reach a control, and every control when a button was pressed.
   for (const wrong of recordedWrong(h.server.state, locale)) violations.push(`recorded: ${wrong}`);
   // The replica recorded the walk (a recorder that saw nothing would prove nothing).
-  if (h.server.state.presses.length === 0) violations.push('the replica recorded no button pressed');
+  if (h.server.state.inputs.length === 0 && h.server.state.presses.length === 0) violations.push('the replica recorded nothing on the console');
   return { seed, choices, completed: run.completed, stoppedAt: run.stoppedAt, byHand, violations };
 }
 
