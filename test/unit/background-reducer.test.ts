@@ -213,6 +213,19 @@ describe('AWS console messages', () => {
     expect(closed.armed).toEqual({});
   });
 
+  it("answers a page's boot script (the engine goes only where a plan comes back) and tells that tab of plan changes", () => {
+    // No link: null, so the background injects nothing; the tab still hears when a link starts.
+    const none = aws(empty(), { kind: 'awsStartEngine' }, OTHER_TAB);
+    expect(none.reply).toBeNull();
+    expect(none.world.planTabs).toContain(OTHER_TAB);
+    // A link in progress: the same plan awsGetPlan gives, armed or not.
+    const w = setUp();
+    expect(aws(w, { kind: 'awsStartEngine' }, OTHER_TAB).reply).toEqual(aws(w, { kind: 'awsGetPlan' }, OTHER_TAB).reply);
+    expect(aws(w, { kind: 'awsStartEngine' }, OTHER_TAB).reply).toMatchObject({ namespace: 'moby', armed: false });
+    // The AWS side done: nothing to inject anywhere.
+    expect(aws(verified(), { kind: 'awsStartEngine' }).reply).toBeNull();
+  });
+
   it('once the AWS side is done, no console tab gets a plan, armed or not', () => {
     const w = verified();
     expect(aws(w, { kind: 'awsGetPlan' }).reply).toBeNull();
