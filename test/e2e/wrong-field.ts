@@ -49,7 +49,8 @@ export const controls = async (page: Page): Promise<RecordedControl[]> =>
 
 /** Why a control holding `c.value` is wrong, if it holds a value of the plan it was not meant for; null otherwise. */
 export function misplaced(c: RecordedControl, locale: AwsLocale): string | null {
-  const allowed = PLANTED[c.value];
+  // Own keys only: a control holding "toString" holds no value of the plan.
+  const allowed = Object.hasOwn(PLANTED, c.value) ? PLANTED[c.value] : undefined;
   if (allowed === undefined || c.value === '') return null;
   if (c.lookalike) return `a look-alike control holds ${c.value}`;
   const key = c.kind === 'editor' ? 'document' : c.search ? 'filter' : keyOfLabel(c.label, locale);
