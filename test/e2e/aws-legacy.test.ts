@@ -66,7 +66,9 @@ describe('legacy console', () => {
     await expect.poll(title).toContain('Press «Create Role»');
     await expectHighlightOn(page, page.getByRole('button', { name: 'Create Role' }));
     await page.getByRole('button', { name: 'Create Role' }).click();
-    await page.waitForURL(/#roles$/);
+    // The console lists the roles (#roles) and the extension takes the tab on at once: wait on the role itself,
+    // not on a URL that may last only a moment.
+    await expect.poll(() => h.server.state.roles.length, { timeout: 30_000 }).toBe(1);
     const [role] = h.server.state.roles;
     expect(JSON.parse(role?.trustPolicy ?? '')).toEqual(JSON.parse(buildTrustPolicy({ externalId: 'moby', requireMfa: false })));
 

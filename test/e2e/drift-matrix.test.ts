@@ -91,9 +91,12 @@ async function observe(page: Page): Promise<Observed> {
 /** A field of a page: its label in the guide, the value expected, and where to read it back on the page. */
 interface Field {
   label: string;
-  value: string;
-  /** Reads the value the page's control holds now: the guide's word is never taken. */
-  readBack: () => Promise<string | null>;
+  /** The value a "filled" row must show (read from the observation where the row shows it in other words). */
+  value: string | ((o: Observed) => string);
+  /** The value a copy row must offer, when it differs from `value`. */
+  copyValue?: string;
+  /** Reads the value the page's control holds now, in the terms of `want`: the guide's word is never taken. */
+  readBack: (want: string) => Promise<string | null>;
 }
 
 const cells = new Map<string, string>();
@@ -111,12 +114,14 @@ async function record(v: Variant, pageId: PageId, page: Page, fields: Field[]): 
   const named: string[] = [];
   const problems: string[] = [];
   for (const f of fields) {
+    const want = typeof f.value === 'function' ? f.value(o) : f.value;
     if (f.label in o.filled) {
-      if (o.filled[f.label] !== f.value) problems.push(`${f.label} shown filled with "${o.filled[f.label]}"`);
-      const actual = await f.readBack();
-      if (actual !== f.value) problems.push(`${f.label} said filled, control holds ${JSON.stringify(actual?.slice(0, 40))}`);
+      if (o.filled[f.label] !== want) problems.push(`${f.label} shown filled with "${o.filled[f.label]}"`);
+      const actual = await f.readBack(want);
+      if (actual !== want) problems.push(`${f.label} said filled, control holds ${JSON.stringify(actual?.slice(0, 40))}`);
     } else if (f.label in o.copy || o.byHand.some((t) => t.startsWith(`${f.label}:`))) {
-      if (f.label in o.copy && o.copy[f.label] !== f.value) problems.push(`${f.label} offered as "${o.copy[f.label]}"`);
+      const offered = f.copyValue ?? want;
+      if (f.label in o.copy && o.copy[f.label] !== offered) problems.push(`${f.label} offered as "${o.copy[f.label]}"`);
       named.push(f.label);
     } else problems.push(`${f.label} neither filled nor named`);
   }
@@ -191,10 +196,16 @@ async function policyFlow(v: Variant): Promise<void> {
     await page.goto(`${iamOf(v)}#/policies/create?step=addPermissions`);
     await waitTitle('The console checks the policy document');
     if (v.pages.includes('policyEditor')) {
-      const o = await observe(page);
-      // Filled shows how the user reads the document ("all regions"); the editor itself must hold it exactly.
-      const filled = 'Policy document' in o.filled;
-      await record(v, 'policyEditor', page, [{ label: 'Policy document', value: filled ? (o.filled['Policy document'] ?? '') : POLICY_DOCUMENT, readBack: async () => ((await aceValue(page)) === POLICY_DOCUMENT ? (o.filled['Policy document'] ?? '') : 'other text') }]);
+      // Filled shows how the user reads the document ("all regions"); the editor itself must hold it exactly. A
+      // copy row (the console kept resetting it, which a busy machine can make last past the hold) offers it whole.
+      await record(v, 'policyEditor', page, [
+        {
+          label: 'Policy document',
+          value: (o) => o.filled['Policy document'] ?? POLICY_DOCUMENT,
+          copyValue: POLICY_DOCUMENT,
+          readBack: async (want) => ((await aceValue(page)) === POLICY_DOCUMENT ? want : 'other text'),
+        },
+      ]);
     }
     // The step is recognised by what it shows: some consoles change no URL, or change it with pushState.
     await primaryButton(page).click();
