@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Alias, type Plugin, type ResolvedConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
+import { ENGINE_FILE } from './src/background/engine';
 
 /** `TARGET=firefox` builds for Firefox: an event page instead of a service worker, and a gecko id. */
 const firefox = process.env.TARGET === 'firefox';
@@ -64,7 +65,6 @@ interface WebAccessible {
  * the IIFE was built from ships too. The engine is injected by the background only, which needs neither.
  */
 function consoleEngine(): Plugin[] {
-  const engineFile = ENGINE.replace(/\.ts$/, '.js');
   const entryId = `\0${ENGINE_ENTRY}`;
   const dropped = (output: { isEntry: boolean; facadeModuleId: string | null }) => output.isEntry && (output.facadeModuleId === entryId || output.facadeModuleId?.endsWith(ENGINE));
   const entry: Plugin = {
@@ -81,7 +81,7 @@ function consoleEngine(): Plugin[] {
     enforce: 'post',
     renderCrxManifest(manifest) {
       const resources = (manifest.web_accessible_resources ?? [])
-        .map((r) => ({ ...r, resources: r.resources.filter((file) => file !== engineFile) }))
+        .map((r) => ({ ...r, resources: r.resources.filter((file) => file !== ENGINE_FILE) }))
         .filter((r) => r.resources.length > 0);
       const { web_accessible_resources: _all, ...rest } = manifest;
       return (resources.length > 0 ? { ...rest, web_accessible_resources: resources } : rest) as typeof manifest;

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { ENGINE_FILE } from '../../src/background/engine';
 
 export interface SizeRow {
   /** What the user's browser loads, in words: "IAM content script (isolated world)". */
@@ -21,12 +22,7 @@ export interface SizeRow {
  * engine; its budget is 1 000 so that nothing creeps back into it. The engine is injected only while a link is
  * in progress; its budget holds the line where the merged engine is (13 460), so that it cannot grow unnoticed.
  */
-import { ENGINE_FILE } from '../../src/background/engine';
-
 export const BUDGETS = { iamContent: 1_000, iamEngine: 13_500, mainWorld: 2_000, dockerContent: 10_000 } as const;
-
-/** The console engine the service worker injects with scripting.executeScript (not in the manifest). */
-export { ENGINE_FILE } from '../../src/background/engine';
 
 interface BuiltManifest {
   background?: { service_worker?: string; scripts?: string[] };

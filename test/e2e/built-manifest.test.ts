@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ENGINE_FILE } from '../../scripts/bench/sizes';
+import { ENGINE_FILE } from '../../src/background/engine';
 import { EXTENSION_DIR } from './harness';
 
 const IAM_PAGES = [
