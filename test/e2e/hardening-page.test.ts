@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCKERCLOUD_POLICY, role, trustPolicy } from '../replica/docker/fixtures';
 import { armConsoleTab } from './armed-support';
 import { guideCallout, guideTitle, IAM, startLink, storedLink } from './aws-support';
+import type { ConfigPatch } from '../replica/state';
 import { inGuide } from './guide-support';
 import { prepare, sendToDockerCloud, settled, toastText } from './docker-support';
 import { launch, type Harness } from './harness';
@@ -49,8 +50,21 @@ const injected = async (page: Page) => {
 
 const ARN = 'arn:aws:iam::123456789012:role/dockercloud-role';
 
-async function rolePage(patch: Partial<ReturnType<typeof role>>, init?: (page: Page) => Promise<unknown>) {
-  await startLink(h, { done: ['policyCreated', 'roleCreated'] });
+/** In the page: puts a forged ARN for the same role name into the console's main content as soon as it exists. */
+function forgeInMain() {
+  if (!location.hash.includes('roles/details')) return;
+  new MutationObserver((_, observer) => {
+    const main = document.querySelector('main');
+    if (!main) return;
+    observer.disconnect();
+    const fake = document.createElement('div');
+    fake.textContent = 'Copy this: arn:aws:iam::999999999999:role/dockercloud-role';
+    main.append(fake);
+  }).observe(document, { childList: true, subtree: true });
+}
+
+async function rolePage(patch: Partial<ReturnType<typeof role>>, init?: (page: Page) => Promise<unknown>, config: ConfigPatch = {}) {
+  await startLink(h, { done: ['policyCreated', 'roleCreated'] }, config);
   h.server.state.policies.push(DOCKERCLOUD_POLICY);
   h.server.state.roles.push({ ...role('dockercloud-role', { externalId: 'moby' }), ...patch });
   const page = await h.context.newPage();
@@ -78,24 +92,43 @@ describe('an ARN that is not this role\'s', () => {
   });
 
   it('a second, forged ARN for the same role name in the page\'s content: ambiguous, nothing captured', async () => {
+    const page = await rolePage({}, (p) => p.addInitScript(forgeInMain));
+    const before = await snapshot();
+    const text = await verdict(page);
+    expect(text).toContain('The Role ARN could not be read on this page');
+    expect(text).not.toContain('999999999999');
+    expect(await snapshot()).toBe(before);
+    await page.close();
+  });
+
+  it('a forged ARN shown while the role is still loading, the Summary later: ambiguous once the page is in, nothing captured', async () => {
+    // The forged copy is the only ARN on the page for the whole time the role loads (0.6 s): read then, it
+    // would be this role's one ARN.
+    const page = await rolePage({}, (p) => p.addInitScript(forgeInMain), { aws: { renderDelayMs: 600 } });
+    const before = await snapshot();
+    const text = await verdict(page);
+    expect(text).toContain('The Role ARN could not be read on this page');
+    expect(await snapshot()).toBe(before);
+    await page.close();
+  });
+
+  it('a forged ARN that appears after the Summary\'s, when the trust relationship is shown: nothing captured', async () => {
     const page = await rolePage({}, (p) =>
       p.addInitScript(() => {
-        // Put into the console's main content as soon as it exists, beside the Summary.
         if (!location.hash.includes('roles/details')) return;
+        // The extension has read the Summary's ARN by the time it opens the trust relationship's tab.
         new MutationObserver((_, observer) => {
-          const main = document.querySelector('main');
-          if (!main) return;
+          if (!document.querySelector('main')?.textContent?.includes('"Statement"')) return;
           observer.disconnect();
           const fake = document.createElement('div');
           fake.textContent = 'Copy this: arn:aws:iam::999999999999:role/dockercloud-role';
-          main.append(fake);
-        }).observe(document, { childList: true, subtree: true });
+          document.querySelector('main')?.append(fake);
+        }).observe(document, { childList: true, subtree: true, characterData: true });
       }),
     );
     const before = await snapshot();
     const text = await verdict(page);
     expect(text).toContain('The Role ARN could not be read on this page');
-    expect(text).not.toContain('999999999999');
     expect(await snapshot()).toBe(before);
     await page.close();
   });

@@ -1,7 +1,8 @@
-// Role details (current and 2016 consoles): capture first, then verify. The Role ARN is captured as soon
-// as the page shows it; then the attached policies and the trust relationship are read (their tabs
-// switched to when they are not on screen: a view switch, never an edit), and the background's verdict is
-// shown (ready to link, or each problem and its fix). Switching tabs may rewrite the hash: one visit.
+// Role details (current and 2016 consoles): capture, then verify. The page is recognised by the role's ARN;
+// the attached policies and the trust relationship are read (their tabs switched to when they are not on
+// screen: a view switch, never an edit); the ARN is captured once the page has settled and still shows it
+// alone, whether or not the trust relationship could be read; then the background's verdict is shown (ready
+// to link, or each problem and its fix). Switching tabs may rewrite the hash: one visit.
 import { describe, t } from '../../../i18n';
 import { ROLE_ARN_IN_TEXT } from '../../../core/arn';
 import { press } from '../dom/controls';
@@ -67,7 +68,6 @@ export default definePage({
     const role = roleNameInRoute(route);
     return role === null ? null : `#roles/${encodeURIComponent(role)}`;
   },
-  // The page shows the ARN of the link's role (only that role is read; other roles are the user's business).
   // The page shows the ARN of the link's role, or the URL names that role and its Summary shows a role ARN
   // (another role's: the user is told the ARN could not be read). Other roles are the user's business.
   signature: (plan) => roleArnOnPage(plan.roleName) !== null || (routeNamesRole(plan.roleName) && anyRoleArnOnPage()),
@@ -77,16 +77,6 @@ export default definePage({
     const arn = await waitFor(() => roleArnOnPage(plan.roleName), { signal, timeout: 10_000, relevant: touchesText(':role/') });
     if (signal.aborted) return;
     if (!arn) return guide.show({ title: t('awsRoleArnNotFound'), tone: 'error' });
-    // Read twice, the second time once the content has settled: an ARN shown only while the page was still
-    // rendering (or read before its main content existed) is not the Summary's.
-    await quiet(contentRoot(), signal);
-    if (signal.aborted) return;
-    if (roleArnOnPage(plan.roleName) !== arn) return guide.show({ title: t('awsRoleArnNotFound'), tone: 'error' });
-    const arnRow = { label: t('awsFieldRoleArn'), value: arn };
-    const captured = await reportRoleArnShown(arn);
-    if (signal.aborted) return;
-    if (captured && captured.length > 0) return guide.show({ title: t('awsRoleProblems', plan.roleName), tone: 'error', problems: captured.map(describe) });
-
     if (!policyNamesShown().includes(plan.policyName)) await openTab('permissions', signal);
     // Sections render late and in any order: a table cell elsewhere (the Summary, the trust relationship) is
     // no sign that the attached policies are shown. The policy is waited for; absent after the wait, it is not attached.
@@ -94,12 +84,19 @@ export default definePage({
     const attachedPolicyNames = policyNamesShown();
     if (trustPolicyText() === null) await openTab('trustRelationships', signal);
     const trustPolicy = await waitFor(trustPolicyText, { signal, timeout: 4000, attributes: true, relevant: touchesText('Statement') });
+    await quiet(contentRoot(), signal);
     if (signal.aborted) return;
+
+    // The ARN is taken only now the page's sections are in and have settled, and only if it is still the one
+    // ARN for this role: one shown while the page was loading (a forged copy before the Summary) and the
+    // Summary's own make two, and a capture cannot be taken back (a later, different ARN is refused).
+    if (roleArnOnPage(plan.roleName) !== arn) return guide.show({ title: t('awsRoleArnNotFound'), tone: 'error' });
+    const arnRow = { label: t('awsFieldRoleArn'), value: arn };
+    const captured = await reportRoleArnShown(arn);
+    if (signal.aborted) return;
+    if (captured && captured.length > 0) return guide.show({ title: t('awsRoleProblems', plan.roleName), tone: 'error', problems: captured.map(describe) });
     if (!trustPolicy) return guide.show({ title: t('awsRoleTrustNotFound', plan.externalId), tone: 'error', filled: [arnRow] });
 
-    // Read again now the page has settled: an ARN for this role name shown before the Summary (a forged one)
-    // and the Summary's own make two, and the ARN is not certain.
-    if (roleArnOnPage(plan.roleName) !== arn) return guide.show({ title: t('awsRoleArnNotFound'), tone: 'error' });
     const consoleAccountId = MULTI_SESSION_HOST.exec(location.hostname)?.[1];
     const problems = await reportRoleObserved({ roleArn: arn, trustPolicy, attachedPolicyNames, ...(consoleAccountId ? { consoleAccountId } : {}) });
     if (signal.aborted) return;
