@@ -79,7 +79,9 @@ async function startEngine(sender: browser.Runtime.MessageSender): Promise<boole
   if (tabId === undefined) return false;
   const target = sender.documentId === undefined ? { tabId, frameIds: [0] } : { tabId, documentIds: [sender.documentId] };
   try {
-    await browser.scripting.executeScript({ target, files: [ENGINE_FILE] });
+    // At once, not at document_idle: the boot asks at document_start, and the engine should be listening
+    // before the console renders its first step.
+    await browser.scripting.executeScript({ target, files: [ENGINE_FILE], injectImmediately: true });
     return true;
   } catch (error) {
     console.warn('[background] could not start the console engine', error);

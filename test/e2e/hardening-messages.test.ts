@@ -255,7 +255,7 @@ describe('the page forging the MAIN-world bridge', () => {
         for (const detail of [`${nonce}:maybe`, `${nonce}:true${big}`, `${'0'.repeat(32)}:true`, { nonce }, null, 42, big, `${nonce.toUpperCase()}:true`]) {
           document.dispatchEvent(new CustomEvent(reply, { detail }));
         }
-        for (const detail of ['{not json', big, JSON.stringify({ nonce: 'zz', text: 'EVIL' }), JSON.stringify({ nonce: 'a'.repeat(32), text: 'EVIL' }), JSON.stringify({ nonce, text: 7 }), { nonce, text: 'EVIL' }]) {
+        for (const detail of ['{not json', big, JSON.stringify({ nonce: 'zz', text: 'EVIL', mode: 'set' }), JSON.stringify({ nonce: 'a'.repeat(32), text: 'EVIL', mode: 'set' }), JSON.stringify({ nonce, text: 7, mode: 'set' }), { nonce, text: 'EVIL', mode: 'set' }]) {
           document.dispatchEvent(new CustomEvent(request, { detail }));
         }
         for (const data of [big, { kind: 'awsRoleObserved' }, { foreign: 'send' }, null]) window.postMessage(data, '*');
@@ -303,7 +303,7 @@ describe('the page forging the MAIN-world bridge', () => {
       const editor = (document.querySelector('.ace_editor') as unknown as { env: { editor: { on(event: 'change', f: () => void): void } } }).env.editor;
       let changes = 0;
       editor.on('change', () => changes++);
-      for (const detail of [JSON.stringify({ nonce: wrong, text: 'EVIL' }), JSON.stringify({ nonce: malformed, text: 'EVIL' }), JSON.stringify({ nonce: wrong, text: 'x'.repeat(30_000) }), JSON.stringify({ nonce: last, text: 'EVIL' })]) {
+      for (const detail of [JSON.stringify({ nonce: wrong, text: 'EVIL', mode: 'set' }), JSON.stringify({ nonce: malformed, text: 'EVIL', mode: 'set' }), JSON.stringify({ nonce: wrong, text: 'x'.repeat(30_000), mode: 'set' }), JSON.stringify({ nonce: last, text: 'EVIL', mode: 'set' })]) {
         document.dispatchEvent(new CustomEvent(request, { detail }));
       }
       await Promise.race([lastAnswered, new Promise((_, reject) => setTimeout(() => reject(new Error('the MAIN-world script never answered')), 5000))]);

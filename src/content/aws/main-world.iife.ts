@@ -1,5 +1,6 @@
 // Runs in the page's world, where Ace's `env.editor` is visible. On request from the content script it
-// sets the text of the one code editor marked with the request's nonce, and answers "<nonce>:true|false".
+// sets (or only checks) the text of the one code editor marked with the request's nonce, and answers
+// "<nonce>:true|false".
 // It also says when the console's router changed the URL with history.pushState/replaceState (no event).
 import { EDITOR_REPLY, EDITOR_REQUEST, URL_HINT } from './editor-bridge';
 
@@ -22,7 +23,7 @@ document.addEventListener(EDITOR_REQUEST, (event) => {
   let nonce = '';
   let ok = false;
   try {
-    const request = JSON.parse(detail) as { nonce?: unknown; text?: unknown; check?: unknown };
+    const request = JSON.parse(detail) as { nonce?: unknown; text?: unknown; mode?: unknown };
     if (typeof request.nonce !== 'string' || !/^[0-9a-f]{32}$/.test(request.nonce) || typeof request.text !== 'string') return;
     nonce = request.nonce;
     const host = document.querySelector(`[data-dockercloud-editor="${nonce}"]`);
@@ -30,7 +31,10 @@ document.addEventListener(EDITOR_REQUEST, (event) => {
     const editor = editors.length === 1 ? (editors[0] as Element & { env?: { editor?: AceEditor } }).env?.editor : undefined;
     if (editor && typeof editor.setValue === 'function') {
       // "check" only reads: is the text still the one set (the component may have put its own back)?
-      if (request.check !== true && editor.getValue() !== request.text) editor.setValue(request.text, -1);
+      // "replace" sets it only over a document the editor already holds (its component's own, applied).
+      const value = editor.getValue();
+      const sets = request.mode === 'set' || (request.mode === 'replace' && value.trim() !== '');
+      if (sets && value !== request.text) editor.setValue(request.text, -1);
       ok = editor.getValue() === request.text;
     }
   } catch {

@@ -25,6 +25,12 @@ export interface PageDefinition {
    * fields and structure the page must find. Pages' signatures exclude each other.
    */
   signature: (plan: Plan) => boolean;
+  /**
+   * Whether every control the page fills is on screen, each found exactly once: the step has rendered in
+   * full and the page runs at once. Until then (and for pages without it) the page runs once the console's
+   * main content has settled.
+   */
+  complete?: (plan: Plan) => boolean;
   /** Where the console usually puts the page: checked first, never required. */
   hints: RouteDetector[];
   /** The 2016 console's hash for the same step, where a link of the current console lands on the old one. */

@@ -11,7 +11,7 @@ import { getPlan, onPlanChanged } from './messages';
 import { onUrlChange } from './navigation';
 import { stillNeeds, type ConsolePage, type Plan } from './page';
 import { iamRoute, type IamRoute } from './routes';
-import { quiet, watchPage } from './dom/wait';
+import { quiet, waitFor, watchPage } from './dom/wait';
 import { contentRoot } from './dom/find';
 
 interface Visit {
@@ -37,6 +37,23 @@ const stepGuide = (guide: Guide, page: ConsolePage): Guide => ({
   show: (content, target) => guide.show({ step: page.step, ...content }, target),
   hide: () => guide.hide(),
 });
+
+/** Resolves once `page` is complete on screen, or the console's main content has settled (whichever is first). */
+async function completeOrSettled(page: ConsolePage, plan: Plan, signal: AbortSignal): Promise<void> {
+  const complete = page.complete;
+  if (complete?.(plan)) return;
+  const first = new AbortController();
+  const end = () => first.abort();
+  signal.addEventListener('abort', end, { once: true });
+  const waits = [quiet(contentRoot(), first.signal)];
+  if (complete) waits.push(waitFor(() => complete(plan), { signal: first.signal, attributes: true }).then(() => undefined));
+  await Promise.race(waits);
+  end();
+  signal.removeEventListener('abort', end);
+}
+
+/** How long after a navigation every change to the page is looked at (see lookSoon). */
+const SOON_MS = 1500;
 
 export function startRouter(pages: ConsolePage[]): void {
   let plan: Plan | null = null;
@@ -71,8 +88,8 @@ export function startRouter(pages: ConsolePage[]): void {
     visit = begun;
     state.dockercloudVisit = `${page.id} running`;
     void (async () => {
-      // "Exactly one" is judged on a settled step: let the region finish rendering what it is rendering.
-      await quiet(contentRoot(), signal);
+      // "Exactly one" is judged on a step rendered in full, or once the region has settled.
+      await completeOrSettled(page, current, signal);
       if (signal.aborted) return;
       // Acts only on an armed visit (opened by the extension for this step, or the user pressed the offer).
       const admitted = await admitVisit(page, current, signal);
@@ -116,14 +133,32 @@ export function startRouter(pages: ConsolePage[]): void {
     const before = left ? visit?.page : undefined;
     if (left) endVisit();
     const page = recognise(route, url, current);
-    // The content the URL left, still on screen: looked at again once the page has rendered the new one.
-    if (page && page === before) return void quiet(contentRoot(), new AbortController().signal).then(look);
-    if (page) return beginVisit(page, route, current);
+    // The content the URL left, still on screen: looked at again as the page renders the new one (lookSoon).
+    if (page && page === before) return;
+    if (page) {
+      stopLookingSoon();
+      return beginVisit(page, route, current);
+    }
     // Between two renders of the same URL nothing shows: the visit goes on until something else does.
     if (visit && visit.url === location.href) return;
     endVisit();
     openOnLegacyConsole(route, url, current);
   };
+
+  // After a navigation (and when the plan arrives) the next step renders: every change is looked at at once,
+  // not spaced by watchPage's budget, until a page is recognised or SOON_MS have passed. A step is filled in
+  // the task that rendered it.
+  let soonUntil = 0;
+  const soon = new MutationObserver(() => (performance.now() > soonUntil ? stopLookingSoon() : look()));
+  function lookSoon() {
+    if (soonUntil > performance.now()) return;
+    soonUntil = performance.now() + SOON_MS;
+    soon.observe(document, { childList: true, subtree: true });
+  }
+  function stopLookingSoon() {
+    soonUntil = 0;
+    soon.disconnect();
+  }
 
   const planChanged = (next: Plan | null) => {
     const before = plan;
@@ -144,6 +179,7 @@ export function startRouter(pages: ConsolePage[]): void {
       v.plan.namespace === next.namespace && v.plan.armed === next.armed && (v.plan.task === next.task || (v.admitted && serves(v.page, next)));
     if (visit && !goesOn(visit)) endVisit();
     stopWatching ??= watchPage(look, { attributes: true });
+    if (!visit) lookSoon();
     look();
   };
 
@@ -159,6 +195,7 @@ export function startRouter(pages: ConsolePage[]): void {
   onPlanChanged(askPlan);
   onUrlChange(() => {
     // The known plan recognises the new page at once; the background is asked again meanwhile.
+    lookSoon();
     look();
     askPlan();
   });

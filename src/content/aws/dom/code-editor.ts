@@ -3,9 +3,12 @@
 // checked here against the rows the editor draws. A plain textarea (legacy page, non-Ace editor) is set directly.
 import { EDITOR_REPLY, EDITOR_REQUEST } from '../editor-bridge';
 import { setText } from './controls';
-import { quiet, settle, waitFor } from './wait';
+import { settle, waitFor } from './wait';
 
-function askPageWorld(editor: Element, text: string, check: boolean, signal: AbortSignal): Promise<boolean> {
+/** What the page world does with the text: sets it, sets it only over the editor's own document, or only compares. */
+type EditorMode = 'set' | 'replace' | 'check';
+
+function askPageWorld(editor: Element, text: string, mode: EditorMode, signal: AbortSignal): Promise<boolean> {
   const nonce = crypto.randomUUID().replace(/-/g, '');
   editor.setAttribute('data-dockercloud-editor', nonce);
   return new Promise((resolve) => {
@@ -26,7 +29,7 @@ function askPageWorld(editor: Element, text: string, check: boolean, signal: Abo
     const timer = setTimeout(onAbort, 1500);
     signal.addEventListener('abort', onAbort, { once: true });
     document.addEventListener(EDITOR_REPLY, onReply);
-    document.dispatchEvent(new CustomEvent(EDITOR_REQUEST, { detail: JSON.stringify({ nonce, text, check }) }));
+    document.dispatchEvent(new CustomEvent(EDITOR_REQUEST, { detail: JSON.stringify({ nonce, text, mode }) }));
   });
 }
 
@@ -68,21 +71,23 @@ export function codeEditor(editor: Element, text: string, signal: AbortSignal): 
     async apply() {
       const el = ace();
       if (el) {
-        // The component puts its own document in after the editor exists (an effect, once Ace loaded):
-        // set ours only once it has drawn something and stopped changing.
+        // The component puts its own document in after the editor exists (an effect, once Ace loaded): ours
+        // goes over it at once when the editor already holds it, else once the editor has drawn some. A
+        // component that puts its own back later is answered by fill-and-hold (Filling).
+        let set = false;
         if (!ownValueApplied) {
-          await waitFor(() => rows(el).some((row) => (row.textContent ?? '').trim() !== ''), { signal, timeout: 3000 });
-          await quiet(el, signal, 120, 2000);
+          set = await askPageWorld(editor, text, 'replace', signal);
+          if (!set) await waitFor(() => rows(el).some((row) => (row.textContent ?? '').trim() !== ''), { signal, timeout: 3000 });
           ownValueApplied = true;
         }
-        return (await askPageWorld(editor, text, false, signal)) && (await drawn(el));
+        return (set || (await askPageWorld(editor, text, 'set', signal))) && (await drawn(el));
       }
       const textarea = area();
       return textarea !== undefined && setText(textarea, text);
     },
     async holds() {
       const el = ace();
-      if (el) return (await askPageWorld(editor, text, true, signal)) && aceShows(el, text);
+      if (el) return (await askPageWorld(editor, text, 'check', signal)) && aceShows(el, text);
       return area()?.value === text;
     },
   };

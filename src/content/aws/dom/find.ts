@@ -31,7 +31,8 @@ export function contentRoot(): HTMLElement {
   // Looked up once per task: a look at the page asks for it dozens of times, and the page cannot change meanwhile.
   if (root) return root;
   const mains = [...document.querySelectorAll<HTMLElement>('main, [role="main"]')].filter((m) => isVisible(m) && !m.parentElement?.closest('main, [role="main"]'));
-  root = mains.length === 1 && mains[0] ? mains[0] : document.body;
+  // Before the body is parsed (the engine may start that early), the document's root element.
+  root = mains.length === 1 && mains[0] ? mains[0] : (document.body ?? document.documentElement);
   queueMicrotask(() => (root = null));
   return root;
 }

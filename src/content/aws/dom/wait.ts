@@ -48,7 +48,8 @@ export function watchPage(look: () => void, { attributes = false, relevant }: Pi
     // A timer, not an animation frame: frames pause in background tabs.
     else later = window.setTimeout(run, wait);
   });
-  observer.observe(document.documentElement, {
+  // The document itself: the engine can start before the page has its root element's content.
+  observer.observe(document, {
     childList: true,
     subtree: true,
     characterData: true,

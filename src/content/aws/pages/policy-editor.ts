@@ -28,6 +28,8 @@ export default definePage({
   legacyCounterpart: () => '#/policies$new',
   // A policy editor (or its Visual | JSON switch) on a step that goes on with Next, and no name yet.
   signature: () => (shows(jsonSegment()) || shows(editorFrame())) && hasNext() && !hasField('policyName'),
+  // Its switch, or the editor itself: what the page acts on first.
+  complete: () => jsonSegment().status === 'found' || editorFrame().status === 'found',
   run: async ({ plan, guide }, signal) => {
     const filling = new Filling(signal);
     const label = t('awsFieldPolicyDocument');

@@ -8,7 +8,7 @@ import { reportPolicyCreated } from '../messages';
 import { definePage } from '../page';
 import { policyReview } from '../routes';
 import { Filling } from './filling';
-import { hasButton, hasField, inWizard } from './signatures';
+import { fieldsFound, hasButton, hasField, inWizard } from './signatures';
 
 export default definePage({
   id: 'policyReview',
@@ -18,6 +18,7 @@ export default definePage({
   // The wizard's last step (Create policy, Previous) or the policy's name asked for, with no document to
   // type (the 2016 page has both: legacyPolicyEdit).
   signature: () => (hasField('policyName') || (inWizard() && hasButton('createPolicy'))) && !hasField('policyDocument'),
+  complete: () => fieldsFound('policyName', 'description'),
   run: async ({ plan, guide }, signal) => {
     const filling = new Filling(signal);
     filling.text(() => fieldByLabel('policyName'), t('awsFieldPolicyName'), plan.policyName);

@@ -29,6 +29,7 @@ export default definePage({
   hints: [rolePermissions, legacyRoleCreate],
   legacyCounterpart: () => ROLE_WIZARD_ON_LEGACY,
   signature: policyTableShown,
+  complete: () => policyTableShown() && filterInput().status === 'found',
   run: async ({ plan, guide }, signal) => {
     const filling = new Filling(signal);
     const label = t('awsFieldPolicy');

@@ -11,7 +11,7 @@ import { definePage } from '../page';
 import { roleReview } from '../routes';
 import { Filling } from './filling';
 import { ROLE_WIZARD_ON_LEGACY } from './role-trusted-entity';
-import { hasButton, hasField, inWizard } from './signatures';
+import { fieldsFound, hasButton, hasField, inWizard } from './signatures';
 import { trustPolicyText } from './trust-text';
 
 export default definePage({
@@ -21,6 +21,7 @@ export default definePage({
   legacyCounterpart: () => ROLE_WIZARD_ON_LEGACY,
   // The wizard's last step (Create role) asking for the name or a description.
   signature: () => hasButton('createRole') && inWizard() && (hasField('roleName') || hasField('description')),
+  complete: () => fieldsFound('roleName', 'description'),
   run: async ({ plan, guide }, signal) => {
     const filling = new Filling(signal);
     filling.text(() => fieldByLabel('roleName'), t('awsFieldRoleName'), plan.roleName);

@@ -27,6 +27,8 @@ export default definePage({
   hints: [roleTrustedEntity],
   legacyCounterpart: () => ROLE_WIZARD_ON_LEGACY,
   signature: () => shows(awsAccountTile()) || shows(anotherAccountRadio()),
+  // The tile, or (the console kept the choice) the radio: what the page sets first; the rest it waits for.
+  complete: () => awsAccountTile().status === 'found' || anotherAccountRadio().status === 'found',
   run: async ({ plan, guide }, signal) => {
     const filling = new Filling(signal);
     const tile = awsAccountTile();

@@ -5,6 +5,8 @@ import type { LabelKey } from '../dom/labels';
 
 export const shows = (f: Found<Element>): boolean => f.status !== 'missing';
 export const hasField = (key: LabelKey): boolean => shows(fieldByLabel(key));
+/** Every field named is on screen, each exactly once. */
+export const fieldsFound = (...keys: LabelKey[]): boolean => keys.every((key) => fieldByLabel(key).status === 'found');
 export const hasButton = (key: LabelKey): boolean => shows(buttonByText(key));
 
 /** The step's forward button (Next, Next Step), not the last step's Create. */
