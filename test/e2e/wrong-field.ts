@@ -88,21 +88,13 @@ export async function valueOf(page: Page, key: FieldKey, locale: AwsLocale): Pro
 }
 
 
-/** Whether the one visible box or radio labelled `text` (its label's start) is checked; null when not exactly one. */
+/**
+ * Whether the one box or radio labelled `text` (its label's start; never a look-alike) is checked, read through
+ * the recorder's description of the page's controls; null when not exactly one.
+ */
 export async function checkedOf(page: Page, text: string): Promise<boolean | null> {
-  const states = await page.evaluate((wanted) => {
-    const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
-    return [...document.querySelectorAll<HTMLInputElement>('input[type=checkbox], input[type=radio]')]
-      .filter((el) => !el.closest('[data-replica-lookalike], [data-testid^="awsc-"]'))
-      .filter((el) => {
-        const byFor = el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`) : null;
-        const byIds = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).map((id) => (id ? document.getElementById(id)?.textContent ?? '' : '')).join(' ');
-        const label = byFor?.textContent || byIds.trim() || el.closest('label')?.textContent || el.getAttribute('aria-label') || '';
-        return norm(label).startsWith(norm(wanted));
-      })
-      .map((el) => el.checked);
-  }, text);
-  return states.length === 1 ? (states[0] ?? null) : null;
+  const boxes = (await page.evaluate(() => window.__replicaControls?.() ?? [])).filter((c) => c.kind === 'check' && !c.lookalike && norm(c.label).startsWith(norm(text)));
+  return boxes.length === 1 ? boxes[0]?.value === 'true' : null;
 }
 
 export const tickedOf = (page: Page, text: string) => checkedOf(page, text).then((c) => (c === null ? null : c ? 'ticked' : 'not ticked'));
