@@ -1,7 +1,9 @@
-// npm run chaos -- --seeds N [--from S]: runs seeds S … S+N-1 of the chaos console (test/chaos/generate.ts),
+// npm run chaos -- --seeds N [--from S] [--jobs J]: runs seeds S … S+N-1 of the chaos console (test/chaos/generate.ts),
 // each the whole link as a user would do it, and prints a table: seed, what the seed picked, the stages the
 // extension left to the user, and violations (a value in another field, "filled" for a value the page does not
 // hold, a stop where the guide said nothing, the link not right at the end). A failing seed prints the command that replays it. Exit code 1 on any.
+// J seeds run at a time (default 1), each in its own browser and replica server: a seed spends most of its time
+// waiting on the console's render delays.
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
 import { CHROMIUM, launch } from '../test/e2e/harness';
@@ -9,9 +11,32 @@ import { buildReplica } from '../test/replica/server';
 import { replay, runSeed, type ChaosResult } from '../test/chaos/run';
 import { stopUnlessFound } from './browsers';
 
-const { values } = parseArgs({ options: { seeds: { type: 'string', default: '20' }, from: { type: 'string', default: '1' } } });
+const { values } = parseArgs({ options: { seeds: { type: 'string', default: '20' }, from: { type: 'string', default: '1' }, jobs: { type: 'string', default: '1' } } });
 const SEEDS = Number(values.seeds);
 const FROM = Number(values.from);
+const JOBS = Math.max(1, Number(values.jobs));
+
+/** One seed in a fresh browser: nothing of one run (tabs, storage, a worker's state) reaches the next. */
+async function oneSeed(seed: number): Promise<ChaosResult> {
+  const h = await launch();
+  // tsx (esbuild, keepNames) wraps named functions in __name(), also inside functions handed to page.evaluate.
+  await h.context.addInitScript('globalThis.__name ??= (f) => f;');
+  try {
+    // A run that throws (a browser that crashed, a wait the harness gave up on) is a failing seed, not the end of the batch.
+    const result = await runSeed(h, seed).catch((error: unknown): ChaosResult => ({
+      seed,
+      choices: [],
+      completed: false,
+      stoppedAt: null,
+      byHand: [],
+      violations: [`the run threw: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`],
+    }));
+    console.log(`seed ${seed}: ${result.violations.length > 0 ? 'FAILED' : 'ok'} (${result.choices.join(', ')})`);
+    return result;
+  } finally {
+    await h.close();
+  }
+}
 
 async function main(): Promise<void> {
   stopUnlessFound(CHROMIUM);
@@ -22,20 +47,12 @@ async function main(): Promise<void> {
   await buildReplica();
   const results: ChaosResult[] = [];
   const started = Date.now();
-  for (let seed = FROM; seed < FROM + SEEDS; seed++) {
-    // A fresh browser per seed: nothing of one run (tabs, storage, a worker's state) reaches the next.
-    const h = await launch();
-    // tsx (esbuild, keepNames) wraps named functions in __name(), also inside functions handed to page.evaluate.
-    await h.context.addInitScript('globalThis.__name ??= (f) => f;');
-    try {
-      const result = await runSeed(h, seed);
-      results.push(result);
-      const bad = result.violations.length > 0;
-      console.log(`seed ${seed}: ${bad ? 'FAILED' : 'ok'} (${result.choices.join(', ')})`);
-    } finally {
-      await h.close();
-    }
-  }
+  let next = FROM;
+  const worker = async () => {
+    for (let seed = next++; seed < FROM + SEEDS; seed = next++) results.push(await oneSeed(seed));
+  };
+  await Promise.all(Array.from({ length: Math.min(JOBS, SEEDS) }, worker));
+  results.sort((a, b) => a.seed - b.seed);
   console.table(
     results.map((r) => ({
       seed: r.seed,
