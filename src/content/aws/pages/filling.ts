@@ -1,7 +1,8 @@
 // Fill, then hold. A value set on the page counts as filled only once the page has held it through a
 // settle window; until the user leaves the step it stays watched, and one the page resets (a re-mount, a
-// component effect, state that never took it) is set again, a bounded number of times. A value that does
-// not hold, or a control not found with certainty, goes to the callout: the value with a copy button.
+// component effect, state that never took it) is set again, a bounded number of times. One reset after the
+// callout said "filled" leaves the filled rows, its control ringed, until it has held again. A value that
+// does not hold, or a control not found with certainty, goes to the callout: the value with a copy button.
 import { t } from '../../../i18n';
 import { setChecked, setText } from '../dom/controls';
 import { found, type Found } from '../dom/find';
@@ -12,6 +13,11 @@ import type { Guide, GuideContent, GuideRow } from '../guide/guide';
 export const MAX_REFILLS = 3;
 /** How long every value must have held, untouched by us, before the guide says "filled". */
 export const HOLD_MS = 300;
+/**
+ * How long a value the page has already put back once must hold: that component re-applies its own value on a
+ * timer of its own, which a busy machine stretches well past HOLD_MS.
+ */
+export const HOLD_AFTER_RESET_MS = 1200;
 /** The longest the guide waits for values to hold before it shows what it has. */
 const HOLD_MAX_MS = 4000;
 /** Property changes (React putting a value back) make no DOM mutation: values are also read this often. */
@@ -30,6 +36,8 @@ interface Held {
   refills: number;
   since: number;
   state: 'holding' | 'lost' | 'user';
+  /** Set again after the callout said "filled": not shown as filled until it has held HOLD_AFTER_RESET_MS. */
+  settling: boolean;
 }
 
 type TextControl = HTMLInputElement | HTMLTextAreaElement;
@@ -105,34 +113,39 @@ export class Filling {
       how.giveUp();
       this.toFix.push(how.control());
     };
-    this.held.push({ row, ...how, giveUp, refills: 0, since: performance.now(), state: 'holding' });
+    this.held.push({ row, ...how, giveUp, refills: 0, since: performance.now(), state: 'holding', settling: false });
   }
 
   /**
-   * Watches every value until the visit ends, and resolves once each has held for HOLD_MS (or was given
+   * Watches every value until the visit ends, and resolves once each has held for HOLD_MS (HOLD_AFTER_RESET_MS
+   * once the page put it back) or was given
    * up); the callout drawn then says "filled" only of values the page holds.
    */
   async confirm(): Promise<void> {
     this.watch();
     const began = performance.now();
+    const held = (h: Held, now: number) => now - h.since >= (h.refills > 0 ? HOLD_AFTER_RESET_MS : HOLD_MS);
     while (!this.signal.aborted && performance.now() - began < HOLD_MAX_MS) {
       await this.recheck();
       const now = performance.now();
-      if (this.held.every((h) => h.state !== 'holding' || now - h.since >= HOLD_MS)) return;
+      if (this.held.every((h) => h.state !== 'holding' || held(h, now))) return;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     // Still being put back at the end of the wait: not a value the page holds.
-    for (const h of this.held) if (h.state === 'holding' && performance.now() - h.since < HOLD_MS) this.drop(h, 'lost');
+    for (const h of this.held) if (h.state === 'holding' && !held(h, performance.now())) this.drop(h, 'lost');
   }
 
-  /** Shows the callout with this filling's rows; shown again whenever a value is lost later. */
+  /** Shows the callout with this filling's rows; shown again whenever a value is lost, reset or held again later. */
   present(guide: Guide, content: GuideContent, target: Element | null = null): void {
     this.shown = { guide, content, target };
+    const settling = this.held.filter((h) => h.state === 'holding' && h.settling);
     // A value left to the user: its field is ringed (the callout still names the button), or nothing when no
-    // field is known with certainty.
+    // field is known with certainty. A value being set again: its field is ringed until it holds.
     const leftToUser = this.copy.length + this.todo.length > 0;
-    const fix = leftToUser ? (this.toFix.find((el) => el?.isConnected) ?? null) : undefined;
-    guide.show({ ...content, filled: this.filled, copy: this.copy, problems: [...(content.problems ?? []), ...this.todo], ...(fix !== undefined && { fix }) }, target);
+    const fix = settling.map((h) => h.control()).find((el) => el?.isConnected) ?? (leftToUser ? (this.toFix.find((el) => el?.isConnected) ?? null) : undefined);
+    const filled = this.filled.filter((row) => !settling.some((h) => h.row === row));
+    const problems = [...(content.problems ?? []), ...this.todo, ...settling.map((h) => t('guideConsoleResetting', h.row.label))];
+    guide.show({ ...content, filled, copy: this.copy, problems, ...(fix !== undefined && { fix }) }, target);
   }
 
   private watch(): void {
@@ -168,7 +181,12 @@ export class Filling {
     this.busy = true;
     try {
       for (const h of this.held) {
-        if (h.state !== 'holding' || (await h.holds()) || this.signal.aborted || h.state !== 'holding') continue;
+        if (h.state !== 'holding') continue;
+        if (await h.holds()) {
+          if (h.settling && performance.now() - h.since >= HOLD_AFTER_RESET_MS) this.setSettling(h, false);
+          continue;
+        }
+        if (this.signal.aborted || h.state !== 'holding') continue;
         if (h.refills >= MAX_REFILLS) {
           this.drop(h, 'lost');
           continue;
@@ -176,16 +194,24 @@ export class Filling {
         h.refills++;
         h.since = performance.now();
         if (!(await h.apply())) this.drop(h, 'lost');
+        // Put back after the callout said "filled": not filled again until it has held again.
+        else if (this.shown && !h.settling) this.setSettling(h, true);
       }
     } finally {
       this.busy = false;
     }
   }
 
+  private setSettling(h: Held, settling: boolean): void {
+    h.settling = settling;
+    if (this.shown && !this.signal.aborted) this.present(this.shown.guide, this.shown.content, this.shown.target);
+  }
+
   /** A value no longer ours to hold: lost (the console kept resetting it) or the user's (they edited it). */
   private drop(h: Held, state: 'lost' | 'user'): void {
     if (h.state !== 'holding' || this.signal.aborted) return;
     h.state = state;
+    h.settling = false;
     this.filled.splice(this.filled.indexOf(h.row), 1);
     if (state === 'lost') h.giveUp();
     if (this.shown) this.present(this.shown.guide, this.shown.content, this.shown.target);
