@@ -217,7 +217,7 @@ describe('Role ARN', () => {
     await h.page.goto('https://cloud.docker.com/');
     const popup = await h.openPopup();
     // Once the role is checked, the next step's button is the send itself.
-    expect(await popup.locator('button.primary').allInnerTexts()).toEqual(['Send to Docker Cloud']);
+    await poll(() => popup.locator('button.primary').allInnerTexts()).toEqual(['Send to Docker Cloud']);
     await popup.getByRole('button', { name: 'Send to Docker Cloud' }).click();
     await poll(() => popup.locator('.send').innerText()).toContain('Sending the Role ARN to Docker Cloud for moby');
     await poll(() => popup.getByTestId('announcer').innerText()).toContain('Sending the Role ARN to Docker Cloud for moby');
