@@ -31,7 +31,9 @@ async function oneSeed(seed: number): Promise<ChaosResult> {
       byHand: [],
       violations: [`the run threw: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`],
     }));
-    console.log(`seed ${seed}: ${result.violations.length > 0 ? 'FAILED' : 'ok'} (${result.choices.join(', ')})`);
+    const byHand = result.byHand.length > 0 ? `; left to the user: ${result.byHand.join('; ')}` : '';
+    const violations = result.violations.length > 0 ? `; violations: ${result.violations.join('; ')}` : '';
+    console.log(`seed ${seed}: ${result.violations.length > 0 ? 'FAILED' : 'ok'} (${result.choices.join(', ')})${byHand}${violations}`);
     return result;
   } finally {
     await h.close();
