@@ -52,8 +52,9 @@ async function completeOrSettled(page: ConsolePage, plan: Plan, signal: AbortSig
   signal.removeEventListener('abort', end);
 }
 
-/** How long after a navigation every change to the page is looked at (see lookSoon). */
+/** How long after a navigation every change to the page is looked at, and at most how many times (see lookSoon). */
 const SOON_MS = 1500;
+const SOON_LOOKS = 12;
 
 export function startRouter(pages: ConsolePage[]): void {
   let plan: Plan | null = null;
@@ -146,13 +147,16 @@ export function startRouter(pages: ConsolePage[]): void {
   };
 
   // After a navigation (and when the plan arrives) the next step renders: every change is looked at at once,
-  // not spaced by watchPage's budget, until a page is recognised or SOON_MS have passed. A step is filled in
-  // the task that rendered it.
+  // not spaced by watchPage's budget, until a page is recognised, SOON_MS have passed or SOON_LOOKS were
+  // spent (a page that keeps changing without showing a step is left to watchPage). A step is filled in the
+  // task that rendered it.
   let soonUntil = 0;
-  const soon = new MutationObserver(() => (performance.now() > soonUntil ? stopLookingSoon() : look()));
+  let soonLooks = 0;
+  const soon = new MutationObserver(() => (performance.now() > soonUntil || ++soonLooks > SOON_LOOKS ? stopLookingSoon() : look()));
   function lookSoon() {
     if (soonUntil > performance.now()) return;
     soonUntil = performance.now() + SOON_MS;
+    soonLooks = 0;
     soon.observe(document, { childList: true, subtree: true });
   }
   function stopLookingSoon() {
