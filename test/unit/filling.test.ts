@@ -28,6 +28,15 @@ function stubbornControl(delays: number[]) {
   return { control, state, apply };
 }
 
+/** A value set on a stubborn control (see above) and held by a Filling, as a page module does. */
+function holding(delays: number[], giveUp: () => void = () => undefined) {
+  const { control, state, apply } = stubbornControl(delays);
+  const filling = new Filling(new AbortController().signal);
+  apply();
+  filling.hold({ label: 'Policy document', value: 'all regions' }, { apply, holds: () => state.value === 'ours', control: () => control, giveUp });
+  return { control, state, filling };
+}
+
 /** A guide that records what it was asked to show, and when. */
 function recordingGuide() {
   const shown: { at: number; content: GuideContent }[] = [];
@@ -42,11 +51,8 @@ describe('fill, then hold', () => {
     expect(HOLD_AFTER_RESET_MS).toBeGreaterThan(HOLD_MS);
     // The first reset comes 100 ms after our set, the next 500 ms after ours again: a component timer a busy
     // machine stretched past HOLD_MS.
-    const { control, state, apply } = stubbornControl([100, 500]);
+    const { control, state, filling } = holding([100, 500]);
     const { guide, shown } = recordingGuide();
-    const filling = new Filling(new AbortController().signal);
-    apply();
-    filling.hold({ label: 'Policy document', value: 'all regions' }, { apply, holds: () => state.value === 'ours', control: () => control, giveUp: () => undefined });
     await filling.confirm();
     filling.present(guide, { title: 'Next' });
     await wait(800);
@@ -60,11 +66,8 @@ describe('fill, then hold', () => {
 
   it('put back after the callout said "filled": out of the filled rows, its control ringed, set again, and filled again once it held', async () => {
     // Held through HOLD_MS, then put back 400 ms after our set (once).
-    const { control, state, apply } = stubbornControl([400]);
+    const { control, state, filling } = holding([400]);
     const { guide, shown } = recordingGuide();
-    const filling = new Filling(new AbortController().signal);
-    apply();
-    filling.hold({ label: 'Policy document', value: 'all regions' }, { apply, holds: () => state.value === 'ours', control: () => control, giveUp: () => undefined });
     await filling.confirm();
     filling.present(guide, { title: 'Next' });
     expect(saysFilled(shown[0]?.content)).toBe(true);
@@ -81,11 +84,8 @@ describe('fill, then hold', () => {
   });
 
   it('a value the page keeps putting back is given up after the refills, never said filled', async () => {
-    const { control, state, apply } = stubbornControl(Array(100).fill(100));
-    const filling = new Filling(new AbortController().signal);
     const gaveUp: string[] = [];
-    apply();
-    filling.hold({ label: 'Policy document', value: 'all regions' }, { apply, holds: () => state.value === 'ours', control: () => control, giveUp: () => void gaveUp.push('Policy document') });
+    const { filling } = holding(Array(100).fill(100), () => void gaveUp.push('Policy document'));
     await filling.confirm();
     expect(filling.filled).toEqual([]);
     expect(gaveUp).toEqual(['Policy document']);
