@@ -107,6 +107,20 @@ const DEFENCES: Defence[] = [
     e2e: ['test/e2e/hardening-page.test.ts'],
   },
   {
+    id: 'captureAfterSettle',
+    name: 'ARN captured only once the role page was read and settled',
+    mutation: 'the ARN is reported for capture at first sight, before the page is read (a forged copy shown while the role loads is taken)',
+    edits: [
+      {
+        file: 'src/content/aws/pages/role-details.ts',
+        search: "    if (!arn) return guide.show({ title: t('awsRoleArnNotFound'), tone: 'error' });\n",
+        replace: "    if (!arn) return guide.show({ title: t('awsRoleArnNotFound'), tone: 'error' });\n    await reportRoleArnShown(arn);\n",
+      },
+    ],
+    unit: [],
+    e2e: ['test/e2e/hardening-page.test.ts'],
+  },
+  {
     id: 'mfaReadBack',
     name: 'MFA read-back (trusted-entity step)',
     mutation: '"Require MFA: not ticked" claimed without reading the box',
@@ -149,7 +163,7 @@ const DEFENCES: Defence[] = [
     name: 'scoped-region rule',
     mutation: "controls are looked for in the whole document (the global header's too), not only in the console's main content",
     edits: [
-      { file: 'src/content/aws/dom/find.ts', search: 'root = mains.length === 1 && mains[0] ? mains[0] : document.body;', replace: 'root = document.body;' },
+      { file: 'src/content/aws/dom/find.ts', search: 'root = mains.length === 1 && mains[0] ? mains[0] : (document.body ?? document.documentElement);', replace: 'root = document.body;' },
       {
         file: 'src/content/aws/dom/find.ts',
         search: "if (!root.contains(el) || el.closest(OUTSIDE)) return false;\n  return root !== document.body || !el.closest('header');",
@@ -163,7 +177,7 @@ const DEFENCES: Defence[] = [
     id: 'fillAndHold',
     name: 'fill-and-hold: a value the page resets is not claimed',
     mutation: 'values are never read again once set: one the page resets is still said to be filled',
-    edits: [{ file: 'src/content/aws/pages/filling.ts', search: "if (h.state !== 'holding' || (await h.holds()) ||", replace: "if (h.state !== 'holding' || true ||" }],
+    edits: [{ file: 'src/content/aws/pages/filling.ts', search: 'if (await h.holds()) {', replace: 'if (true) {' }],
     unit: ['test/unit/trusted-entity-step.test.ts'],
     e2e: ['test/e2e/aws-role.test.ts'],
   },
@@ -174,12 +188,29 @@ const DEFENCES: Defence[] = [
     edits: [
       {
         file: 'src/content/aws/pages/filling.ts',
-        search: "        h.refills++;\n        h.since = performance.now();\n        if (!(await h.apply())) this.drop(h, 'lost');",
+        search:
+          "        h.refills++;\n        h.since = performance.now();\n        if (!(await h.apply())) this.drop(h, 'lost');\n        // Put back after the callout said \"filled\": not filled again until it has held again.\n        else if (this.shown && !h.settling) this.setSettling(h, true);",
         replace: "        this.drop(h, 'lost');",
       },
     ],
     unit: ['test/unit/trusted-entity-step.test.ts'],
     e2e: ['test/e2e/drift-matrix.test.ts'],
+  },
+  {
+    id: 'holdAfterReset',
+    name: 'fill-and-hold: a value the page put back holds longer before "filled"',
+    mutation: 'a value the page put back is said filled after the first hold window, like one it never touched',
+    edits: [{ file: 'src/content/aws/pages/filling.ts', search: '(h.refills > 0 ? HOLD_AFTER_RESET_MS : HOLD_MS)', replace: 'HOLD_MS' }],
+    unit: ['test/unit/filling.test.ts'],
+    e2e: [],
+  },
+  {
+    id: 'resetAfterFilled',
+    name: 'fill-and-hold: a reset after "filled" leaves the filled rows until the value holds again',
+    mutation: 'a value put back after the callout said "filled" is set again and still shown as filled',
+    edits: [{ file: 'src/content/aws/pages/filling.ts', search: 'else if (this.shown && !h.settling) this.setSettling(h, true);', replace: '' }],
+    unit: ['test/unit/filling.test.ts'],
+    e2e: [],
   },
   {
     id: 'armedVisitContent',
@@ -193,7 +224,7 @@ const DEFENCES: Defence[] = [
     id: 'armedVisitStep',
     name: 'armed-visit gate (only the step in progress)',
     mutation: "a page of another step than the link's next one is filled or offered too",
-    edits: [{ file: 'src/content/aws/armed.ts', search: 'if (task === null || !serves) return null;', replace: 'if (task === null) return null;' }],
+    edits: [{ file: 'src/content/aws/armed.ts', search: 'if (task === null || !serves(page, plan)) return null;', replace: 'if (task === null) return null;' }],
     unit: ['test/unit/armed-visit.test.ts'],
     e2e: [],
   },
