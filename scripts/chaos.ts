@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { build } from 'vite';
 import { CHROMIUM, launch } from '../test/e2e/harness';
 import { buildReplica } from '../test/replica/server';
+import { chaosCase } from '../test/chaos/generate';
 import { replay, runSeed, type ChaosResult } from '../test/chaos/run';
 import { stopUnlessFound } from './browsers';
 
@@ -25,7 +26,7 @@ async function oneSeed(seed: number): Promise<ChaosResult> {
     // A run that throws (a browser that crashed, a wait the harness gave up on) is a failing seed, not the end of the batch.
     const result = await runSeed(h, seed).catch((error: unknown): ChaosResult => ({
       seed,
-      choices: [],
+      choices: chaosCase(seed).choices,
       completed: false,
       stoppedAt: null,
       byHand: [],
