@@ -42,6 +42,9 @@ interface Held {
 
 type TextControl = HTMLInputElement | HTMLTextAreaElement;
 
+/** Whether `h` has held long enough to be said filled: HOLD_MS, or HOLD_AFTER_RESET_MS once the page put it back. */
+const heldLongEnough = (h: Held, now: number): boolean => now - h.since >= (h.refills > 0 ? HOLD_AFTER_RESET_MS : HOLD_MS);
+
 /** The control now: the one set while it is on the page, else found again (the console re-mounted it). */
 function current<T extends Element>(locate: () => Found<T>): () => T | null {
   let el: T | null = null;
@@ -117,22 +120,20 @@ export class Filling {
   }
 
   /**
-   * Watches every value until the visit ends, and resolves once each has held for HOLD_MS (HOLD_AFTER_RESET_MS
-   * once the page put it back) or was given
-   * up); the callout drawn then says "filled" only of values the page holds.
+   * Watches every value until the visit ends, and resolves once each has held long enough (heldLongEnough)
+   * or was given up; the callout drawn then says "filled" only of values the page holds.
    */
   async confirm(): Promise<void> {
     this.watch();
     const began = performance.now();
-    const held = (h: Held, now: number) => now - h.since >= (h.refills > 0 ? HOLD_AFTER_RESET_MS : HOLD_MS);
     while (!this.signal.aborted && performance.now() - began < HOLD_MAX_MS) {
       await this.recheck();
       const now = performance.now();
-      if (this.held.every((h) => h.state !== 'holding' || held(h, now))) return;
+      if (this.held.every((h) => h.state !== 'holding' || heldLongEnough(h, now))) return;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     // Still being put back at the end of the wait: not a value the page holds.
-    for (const h of this.held) if (h.state === 'holding' && !held(h, performance.now())) this.drop(h, 'lost');
+    for (const h of this.held) if (h.state === 'holding' && !heldLongEnough(h, performance.now())) this.drop(h, 'lost');
   }
 
   /** Shows the callout with this filling's rows; shown again whenever a value is lost, reset or held again later. */
@@ -183,7 +184,7 @@ export class Filling {
       for (const h of this.held) {
         if (h.state !== 'holding') continue;
         if (await h.holds()) {
-          if (h.settling && performance.now() - h.since >= HOLD_AFTER_RESET_MS) this.setSettling(h, false);
+          if (h.settling && heldLongEnough(h, performance.now())) this.setSettling(h, false);
           continue;
         }
         if (this.signal.aborted || h.state !== 'holding') continue;
