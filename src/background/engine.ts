@@ -4,3 +4,11 @@
  * that both builds ship it here.
  */
 export const ENGINE_FILE = 'src/content/aws/engine.iife.js';
+
+/**
+ * Run in the IAM page's isolated world just before the engine file (scripting.executeScript serialises it: it
+ * names its global itself): leaves the plan the boot's request was answered with for the engine to start on.
+ */
+export function handOver(plan: unknown): void {
+  (globalThis as typeof globalThis & { dockercloudHandedPlan?: unknown }).dockercloudHandedPlan = plan;
+}

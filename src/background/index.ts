@@ -8,7 +8,7 @@ import { classifySender, type Extension, type SenderRole } from './sender';
 import { readWorld, restrictStorage, writeWorld } from './storage';
 import { openTab } from './tabs';
 import { WELCOME_PATH, openWelcomeOnInstall } from './welcome';
-import { ENGINE_FILE } from './engine';
+import { ENGINE_FILE, handOver } from './engine';
 
 const extension: Extension = {
   id: browser.runtime.id,
@@ -72,15 +72,18 @@ function announce(before: World, after: World): void {
 
 /**
  * Injects the console engine into the IAM page that asked (its top frame: the sender policy checked it), in the
- * document that asked where the browser says which one it is. False when the tab has gone or cannot take it.
+ * document that asked where the browser says which one it is, with the plan just computed for that tab: the
+ * engine starts on it instead of asking again (engine.iife.ts). False when the tab has gone or cannot take it.
  */
-async function startEngine(sender: browser.Runtime.MessageSender): Promise<boolean> {
+async function startEngine(sender: browser.Runtime.MessageSender, plan: Reply): Promise<boolean> {
   const tabId = sender.tab?.id;
   if (tabId === undefined) return false;
   const target = sender.documentId === undefined ? { tabId, frameIds: [0] } : { tabId, documentIds: [sender.documentId] };
   try {
     // At once, not at document_idle: the boot asks at document_start, and the engine should be listening
     // before the console renders its first step.
+    // The extension's isolated world, which the page cannot read; the engine checks the plan as it checks any answer.
+    await browser.scripting.executeScript({ target, func: handOver, args: [plan], injectImmediately: true });
     await browser.scripting.executeScript({ target, files: [ENGINE_FILE], injectImmediately: true });
     return true;
   } catch (error) {
@@ -103,7 +106,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
   const replied = serially(() => handle(incoming));
   if (incoming.role !== 'aws' || incoming.request.kind !== 'awsStartEngine') return replied;
   // The engine goes only where a link is in progress: the reducer's answer is a plan then.
-  return replied.then((plan) => plan !== null && startEngine(sender));
+  return replied.then((plan) => plan !== null && startEngine(sender, plan));
 });
 
 // A closed tab takes its arm with it, and ends a Docker Cloud task it was doing.

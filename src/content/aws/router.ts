@@ -56,7 +56,8 @@ async function completeOrSettled(page: ConsolePage, plan: Plan, signal: AbortSig
 const SOON_MS = 1500;
 const SOON_LOOKS = 12;
 
-export function startRouter(pages: ConsolePage[]): void {
+/** Starts on `handed` (the plan the engine was injected with) where there is one; asks the background in any case. */
+export function startRouter(pages: ConsolePage[], handed: Plan | null = null): void {
   let plan: Plan | null = null;
   let visit: Visit | null = null;
   let stopWatching: (() => void) | null = null;
@@ -204,5 +205,6 @@ export function startRouter(pages: ConsolePage[]): void {
     askPlan();
   });
   state.dockercloudVisit = 'waiting';
+  if (handed) planChanged(handed);
   askPlan();
 }
