@@ -91,3 +91,56 @@ describe('fill, then hold', () => {
     expect(gaveUp).toEqual(['Policy document']);
   });
 });
+
+describe('several text fields of one step', () => {
+  type Field = HTMLInputElement | HTMLTextAreaElement;
+  const input = () => document.body.appendChild(document.createElement('input'));
+  const at = (el: Field) => ({ status: 'found', el }) as const;
+
+  it('finds every field before it sets the first: a set makes the console re-render', () => {
+    const [name, description] = [input(), input()];
+    const order: string[] = [];
+    name.addEventListener('input', () => order.push('name set'));
+    description.addEventListener('input', () => order.push('description set'));
+    const filling = new Filling(new AbortController().signal);
+    filling.texts([
+      { locate: () => (order.push('name found'), at(name)), label: 'Role name', value: 'dockercloud-role' },
+      { locate: () => (order.push('description found'), at(description)), label: 'Description', value: 'Docker Cloud' },
+    ]);
+    expect(order).toEqual(['name found', 'description found', 'name set', 'description set']);
+    expect([name.value, description.value]).toEqual(['dockercloud-role', 'Docker Cloud']);
+    expect(filling.filled.map((r) => r.label)).toEqual(['Role name', 'Description']);
+  });
+
+  it('a field the first set re-mounted is found again, and the new one is filled', () => {
+    const name = input();
+    let description = input();
+    // The console re-renders the description's control when the name changes.
+    name.addEventListener('input', () => {
+      const fresh = document.createElement('input');
+      description.replaceWith(fresh);
+      description = fresh;
+    });
+    const before = description;
+    const filling = new Filling(new AbortController().signal);
+    filling.texts([
+      { locate: () => at(name), label: 'Role name', value: 'dockercloud-role' },
+      { locate: () => at(description), label: 'Description', value: 'Docker Cloud' },
+    ]);
+    expect(before.isConnected).toBe(false);
+    expect(before.value).toBe('');
+    expect(description.value).toBe('Docker Cloud');
+    expect(filling.filled.map((r) => r.label)).toEqual(['Role name', 'Description']);
+  });
+
+  it('a field not found with certainty before the first set is not guessed afterwards', () => {
+    const name = input();
+    const filling = new Filling(new AbortController().signal);
+    filling.texts([
+      { locate: () => at(name), label: 'Role name', value: 'dockercloud-role' },
+      { locate: () => ({ status: 'ambiguous' }), label: 'Description', value: 'Docker Cloud' },
+    ]);
+    expect(filling.filled.map((r) => r.label)).toEqual(['Role name']);
+    expect(filling.copy).toEqual([{ label: 'Description', value: 'Docker Cloud' }]);
+  });
+});

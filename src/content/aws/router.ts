@@ -32,11 +32,20 @@ interface Visit {
  */
 const state = globalThis as typeof globalThis & { dockercloudVisit?: string; dockercloudLookedAt?: number };
 
-/** A guide whose callouts say "Step n of m" for `page` unless the page says otherwise. */
-const stepGuide = (guide: Guide, page: ConsolePage): Guide => ({
-  show: (content, target) => guide.show({ step: page.step, ...content }, target),
-  hide: () => guide.hide(),
-});
+/**
+ * A guide whose callouts say "Step n of m" for `page` unless the page says otherwise. Made at its first callout:
+ * a page fills its fields first, and nothing of the guide should stand between a step's render and its values.
+ */
+function stepGuide(page: ConsolePage, signal: AbortSignal): Guide {
+  let guide: Guide | null = null;
+  return {
+    show: (content, target) => {
+      // A guide made after its visit ended would never be taken down.
+      if (!signal.aborted) (guide ??= createGuide(signal)).show({ step: page.step, ...content }, target);
+    },
+    hide: () => guide?.hide(),
+  };
+}
 
 /** Resolves once `page` is complete on screen, or the console's main content has settled (whichever is first). */
 async function completeOrSettled(page: ConsolePage, plan: Plan, signal: AbortSignal): Promise<void> {
@@ -98,7 +107,7 @@ export function startRouter(pages: ConsolePage[], handed: Plan | null = null): v
       if (admitted === null || signal.aborted) return void (state.dockercloudVisit = 'idle');
       begun.admitted = true;
       try {
-        await page.run({ plan: admitted, route, guide: stepGuide(createGuide(signal), page) }, signal);
+        await page.run({ plan: admitted, route, guide: stepGuide(page, signal) }, signal);
       } catch (error) {
         if (!signal.aborted) console.warn('[Docker Cloud AWS Link]', page.id, error);
       }

@@ -45,9 +45,9 @@ type TextControl = HTMLInputElement | HTMLTextAreaElement;
 /** Whether `h` has held long enough to be said filled: HOLD_MS, or HOLD_AFTER_RESET_MS once the page put it back. */
 const heldLongEnough = (h: Held, now: number): boolean => now - h.since >= (h.refills > 0 ? HOLD_AFTER_RESET_MS : HOLD_MS);
 
-/** The control now: the one set while it is on the page, else found again (the console re-mounted it). */
-function current<T extends Element>(locate: () => Found<T>): () => T | null {
-  let el: T | null = null;
+/** The control now: the one set (or `first`, found before) while it is on the page, else found again (the console re-mounted it). */
+function current<T extends Element>(locate: () => Found<T>, first?: Found<T>): () => T | null {
+  let el: T | null = first ? found(first) : null;
   return () => {
     if (!el?.isConnected) el = found(locate());
     return el;
@@ -68,12 +68,21 @@ export class Filling {
 
   constructor(private readonly signal: AbortSignal) {}
 
-  text(locate: () => Found<TextControl>, label: string, value: string): boolean {
+  text(locate: () => Found<TextControl>, label: string, value: string, first?: Found<TextControl>): boolean {
     const row = { label, value };
     return this.set(locate, row, (el) => setText(el, value), (el) => el.value === value, () => {
       this.copy.push(row);
       return value;
-    });
+    }, first);
+  }
+
+  /**
+   * The text fields of one step, all found before the first is set: a value set makes the console re-render,
+   * and a look after that would compute the page's style again before the next field could be set.
+   */
+  texts(fields: { locate: () => Found<TextControl>; label: string; value: string }[]): void {
+    const first = fields.map((field) => field.locate());
+    fields.forEach((field, i) => this.text(field.locate, field.label, field.value, first[i]));
   }
 
   /** A checkbox or radio; `shown` is the value as the user reads it ("ticked", "AWS account → …"). */
@@ -85,8 +94,15 @@ export class Filling {
   }
 
   /** Sets a control found with certainty; else, or once it does not hold, `byHand` names it to the user. */
-  private set<T extends Element>(locate: () => Found<T>, row: GuideRow, apply: (el: T) => boolean, holds: (el: T) => boolean, byHand: () => string): boolean {
-    const control = current(locate);
+  private set<T extends Element>(
+    locate: () => Found<T>,
+    row: GuideRow,
+    apply: (el: T) => boolean,
+    holds: (el: T) => boolean,
+    byHand: () => string,
+    first?: Found<T>,
+  ): boolean {
+    const control = current(locate, first);
     const el = control();
     if (!el || !apply(el)) {
       byHand();

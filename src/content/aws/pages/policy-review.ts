@@ -21,8 +21,10 @@ export default definePage({
   complete: () => fieldsFound('policyName', 'description'),
   run: async ({ plan, guide }, signal) => {
     const filling = new Filling(signal);
-    filling.text(() => fieldByLabel('policyName'), t('awsFieldPolicyName'), plan.policyName);
-    filling.text(() => fieldByLabel('description'), t('awsFieldDescription'), plan.policyDescription);
+    filling.texts([
+      { locate: () => fieldByLabel('policyName'), label: t('awsFieldPolicyName'), value: plan.policyName },
+      { locate: () => fieldByLabel('description'), label: t('awsFieldDescription'), value: plan.policyDescription },
+    ]);
     await filling.confirm();
     if (signal.aborted) return;
     filling.present(guide, { title: t('awsPolicyReviewCreate', plan.policyName) }, found(wizardPrimaryButton('createPolicy')));

@@ -24,8 +24,10 @@ export default definePage({
   complete: () => fieldsFound('roleName', 'description'),
   run: async ({ plan, guide }, signal) => {
     const filling = new Filling(signal);
-    filling.text(() => fieldByLabel('roleName'), t('awsFieldRoleName'), plan.roleName);
-    filling.text(() => fieldByLabel('description'), t('awsFieldDescription'), plan.roleDescription);
+    filling.texts([
+      { locate: () => fieldByLabel('roleName'), label: t('awsFieldRoleName'), value: plan.roleName },
+      { locate: () => fieldByLabel('description'), label: t('awsFieldDescription'), value: plan.roleDescription },
+    ]);
     await filling.confirm();
     if (signal.aborted) return;
 
