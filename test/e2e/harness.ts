@@ -81,15 +81,22 @@ export async function launch(
   if (withExtension) await closeWelcomeTab(context, extensionId);
   const page = context.pages()[0] ?? (await context.newPage());
 
+  // Stopped until none runs: an event sent just before (a tab the test closed, its tabs.onRemoved late on a busy
+  // machine) can wake the worker again right after it stopped.
   const stopServiceWorker = async () => {
     const cdp = await context.newCDPSession(page);
-    const { targetInfos } = await cdp.send('Target.getTargets');
-    for (const t of targetInfos) {
-      if (t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`)) {
-        await cdp.send('Target.closeTarget', { targetId: t.targetId });
+    try {
+      const ours = async () =>
+        (await cdp.send('Target.getTargets')).targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+      const deadline = Date.now() + 20_000;
+      for (let running = await ours(); running.length > 0; running = await ours()) {
+        if (Date.now() > deadline) throw new Error('the extension\'s service worker kept running after it was stopped');
+        for (const t of running) await cdp.send('Target.closeTarget', { targetId: t.targetId }).catch(() => undefined);
+        await new Promise((resolve) => setTimeout(resolve, 100));
       }
+    } finally {
+      await cdp.detach();
     }
-    await cdp.detach();
   };
 
   return {
