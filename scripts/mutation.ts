@@ -248,7 +248,7 @@ const DEFENCES: Defence[] = [
     id: 'engineOnDemand',
     name: 'console engine only while a link is in progress',
     mutation: 'the background injects the engine into every IAM page that asks, link or not',
-    edits: [{ file: 'src/background/index.ts', search: 'return replied.then((plan) => plan !== null && startEngine(sender));', replace: 'return replied.then(() => startEngine(sender));' }],
+    edits: [{ file: 'src/background/index.ts', search: 'return replied.then((plan) => plan !== null && startEngine(sender, plan));', replace: 'return replied.then((plan) => startEngine(sender, plan));' }],
     unit: [],
     e2e: ['test/e2e/aws-policy.test.ts'],
   },
