@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import { connect } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { join, resolve } from 'node:path';
 import puppeteer, { ProtocolError, type Browser, type Page } from 'puppeteer-core';
 import { browserPath, findBrowser, nodeSystem } from '../../scripts/browsers';
@@ -29,18 +30,32 @@ export interface FirefoxHarness {
 /** A CONNECT proxy on 127.0.0.1 that tunnels the real host names to `port` and nothing else. */
 async function startTunnel(port: number) {
   const proxy = createServer((_req, res) => res.writeHead(405).end());
+  // Tunnels are no longer the HTTP server's connections: closing it waits for each, so they are ended here.
+  const tunnels = new Set<Duplex>();
+  const track = (socket: Duplex) => {
+    tunnels.add(socket);
+    socket.once('close', () => tunnels.delete(socket));
+  };
   proxy.on('connect', (req, client, head) => {
+    track(client);
     if (!TUNNELLED.test(req.url ?? '')) return client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
     const upstream = connect(port, '127.0.0.1', () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       upstream.write(head);
       upstream.pipe(client).pipe(upstream);
     });
+    track(upstream);
     upstream.on('error', () => client.destroy());
     client.on('error', () => upstream.destroy());
   });
   await new Promise<void>((done) => proxy.listen(0, '127.0.0.1', done));
-  return { port: (proxy.address() as AddressInfo).port, close: () => new Promise<void>((done) => proxy.close(() => done())) };
+  const close = () =>
+    new Promise<void>((done) => {
+      proxy.close(() => done());
+      proxy.closeAllConnections();
+      for (const socket of tunnels) socket.destroy();
+    });
+  return { port: (proxy.address() as AddressInfo).port, close };
 }
 
 /** Firefox with the extension installed as a temporary add-on, the way `web-ext run` and about:debugging load it. */
@@ -84,9 +99,10 @@ function causedByProtocolError(error: unknown): boolean {
  * the hook timed out). A quit that stalls is ended by killing the process, so the tunnels close with it.
  */
 async function quit(browser: Browser): Promise<void> {
+  // A close that failed (the protocol connection lost) says nothing about the process: it is checked below.
   const done = browser.close().then(
     () => true,
-    () => true,
+    () => false,
   );
   let timer: NodeJS.Timeout | undefined;
   const stalled = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), 10_000)));
