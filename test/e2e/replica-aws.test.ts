@@ -223,9 +223,18 @@ describe('IAM console replica, current console', () => {
     server.configure({
       aws: { locale: 'ja', renderDelayMs: 400, drift: { reorderFields: true, duplicateAccountIdField: true, removeField: 'externalId' } },
     });
+    // Whether the step showed its loading state first, recorded from document start: a wait for that state
+    // could begin after it was gone (a page loaded slowly on a busy machine).
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('[data-replica-loading]')) return;
+        Object.assign(window, { sawLoading: true });
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
     await page.goto(`${IAM}#/roles/create?step=selectEntities&trustedEntityType=AWS_ACCOUNT`);
-    await page.locator('[data-replica-loading]').waitFor();
     await page.getByRole('heading', { name: '信頼されたエンティティを選択' }).waitFor();
+    expect(await page.evaluate(() => 'sawLoading' in window)).toBe(true);
     await page.getByText('別の AWS アカウント').click();
     await expect.poll(() => page.getByLabel('アカウント ID').count()).toBe(2);
     expect(await page.getByText(/外部 ID が必要です/).count()).toBe(0);
