@@ -12,17 +12,18 @@ const NO_OFFER = new Set(['policiesList', 'rolesList']);
 
 export type GatedPage = Pick<ConsolePage, 'id' | 'checklistStep'>;
 
-/**
- * The plan this visit may use, or null: the page is left alone (an unarmed page of the step in progress
- * shows only the offer, and is filled once the user presses it).
- */
 /** Whether `page` serves the plan's task. The role's page also serves the role wizard's: an existing role ("Check the existing role") is checked there. */
 export function serves(page: GatedPage, plan: Plan): boolean {
   const task = consoleTaskOf(page.checklistStep);
   return task !== null && (task === plan.task || (task === 'checkRole' && plan.task === 'createRole'));
 }
 
-export async function admitVisit(page: GatedPage, plan: Plan, signal: AbortSignal): Promise<Plan | null> {
+/**
+ * The plan this visit may use, or null: the page is left alone (an unarmed page of the step in progress
+ * shows only the offer, and is filled once the user presses it).
+ * An armed visit is answered at once (no promise), so that its page is filled in the task that rendered it.
+ */
+export function admitVisit(page: GatedPage, plan: Plan, signal: AbortSignal): Plan | null | Promise<Plan | null> {
   const task = consoleTaskOf(page.checklistStep);
   if (task === null || !serves(page, plan)) return null;
   if (plan.armed) {
@@ -30,9 +31,10 @@ export async function admitVisit(page: GatedPage, plan: Plan, signal: AbortSigna
     return plan;
   }
   if (NO_OFFER.has(page.id)) return null;
-  const armed = await offer(plan, task === 'checkRole' ? t('armOfferCheckRole') : t('armOfferFill'), signal);
-  if (armed) reportFor(armed);
-  return armed;
+  return offer(plan, task === 'checkRole' ? t('armOfferCheckRole') : t('armOfferFill'), signal).then((armed) => {
+    if (armed) reportFor(armed);
+    return armed;
+  });
 }
 
 /** A small callout in the corner, touching nothing on the page, until the user presses it or leaves. */

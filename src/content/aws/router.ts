@@ -47,10 +47,16 @@ function stepGuide(page: ConsolePage, signal: AbortSignal): Guide {
   };
 }
 
-/** Resolves once `page` is complete on screen, or the console's main content has settled (whichever is first). */
-async function completeOrSettled(page: ConsolePage, plan: Plan, signal: AbortSignal): Promise<void> {
+/**
+ * Resolves once `page` is complete on screen, or the console's main content has settled (whichever is first);
+ * null when it is complete already (the visit goes on in the same task, with nothing run in between).
+ */
+function completeOrSettled(page: ConsolePage, plan: Plan, signal: AbortSignal): Promise<void> | null {
   const complete = page.complete;
-  if (complete?.(plan)) return;
+  return complete?.(plan) ? null : settled(complete, plan, signal);
+}
+
+async function settled(complete: ConsolePage['complete'], plan: Plan, signal: AbortSignal): Promise<void> {
   const first = new AbortController();
   const end = () => first.abort();
   signal.addEventListener('abort', end, { once: true });
@@ -98,12 +104,16 @@ export function startRouter(pages: ConsolePage[], handed: Plan | null = null): v
     const begun: Visit = { page, key: keyOf(page, route), url: location.href, plan: current, admitted: false, controller };
     visit = begun;
     state.dockercloudVisit = `${page.id} running`;
+    // Runs on without yielding while it can: a step complete on screen in an armed tab is filled in the task
+    // that rendered it, before the console's own callbacks for that render (an await would let them in first).
     void (async () => {
       // "Exactly one" is judged on a step rendered in full, or once the region has settled.
-      await completeOrSettled(page, current, signal);
+      const rendering = completeOrSettled(page, current, signal);
+      if (rendering) await rendering;
       if (signal.aborted) return;
       // Acts only on an armed visit (opened by the extension for this step, or the user pressed the offer).
-      const admitted = await admitVisit(page, current, signal);
+      const admission = admitVisit(page, current, signal);
+      const admitted = admission instanceof Promise ? await admission : admission;
       if (admitted === null || signal.aborted) return void (state.dockercloudVisit = 'idle');
       begun.admitted = true;
       try {
