@@ -13,6 +13,7 @@ import { DOCKER_CLOUD_ACCOUNT_ID, POLICY_DESCRIPTION, POLICY_NAME, ROLE_DESCRIPT
 import { buildPolicyDocument } from '../../src/core/policy';
 import { createRoleUrl } from '../../src/background/steps';
 import type { Link, StepId } from '../../src/core/flow';
+import { ARMING_PAGE } from '../../test/e2e/armed-support';
 import { IAM, PRIMARY_BUTTON } from '../../test/e2e/aws-support';
 import { AWS_CONSOLE, type Harness } from '../../test/e2e/harness';
 import { median, quantile, round, seedLink } from './common';
@@ -184,7 +185,11 @@ async function walker(h: Harness, list: Probe[], fill: boolean) {
   await page.addInitScript(recorder, { list, fill });
   const seed = async (done: StepId[] = []) => {
     // The walker's own tab is the one armed: the console pages fill only in a tab armed for the link.
-    if (!fill) await seedLink(h, 'moby', done, page);
+    if (!fill) return seedLink(h, 'moby', done, page);
+    // The floor walks the same pages: arming loads a console page in the tab before each wizard, and what that
+    // load leaves in the tab and its renderer (history, a cached page) weighs on the wizard's page after it.
+    await page.goto(ARMING_PAGE);
+    await page.goto('about:blank');
   };
   const record = async (name: string) => {
     const keys = controlsOf(list, name);

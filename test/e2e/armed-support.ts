@@ -10,6 +10,9 @@ declare const chrome: {
   tabs: { query(q: { url: string[] }): Promise<{ id?: number }[]> };
 };
 
+/** The console page a tab is armed on (found by this URL), then left. */
+export const ARMING_PAGE = `${AWS_CONSOLE}/iam/home?arming=1#/`;
+
 /**
  * Arms `page`'s tab for `namespace`'s current console task, if it has one. The tab is found by its console URL (host
  * permission, no "tabs" permission), then left on about:blank: the arm belongs to the tab, not the document.
@@ -21,7 +24,7 @@ export async function armConsoleTab(h: Harness, namespace = 'moby', page: Page =
   const task = link ? currentConsoleTask(link) : null;
   // Nothing left to do on the console (or no such link): nothing to arm, as the extension would.
   if (task === null) return;
-  await page.goto(`${AWS_CONSOLE}/iam/home?arming=1#/`);
+  await page.goto(ARMING_PAGE);
   await sw.evaluate(
     async ({ namespace, task }) => {
       // Any console host: a multi-session console redirects every /iam URL to the account's own host.
