@@ -80,9 +80,10 @@ async function startEngine(sender: browser.Runtime.MessageSender, plan: Reply): 
   if (tabId === undefined) return false;
   const target = sender.documentId === undefined ? { tabId, frameIds: [0] } : { tabId, documentIds: [sender.documentId] };
   try {
-    // At once, not at document_idle: the boot asks at document_start, and the engine should be listening
+    // The plan goes into the extension's isolated world, which the page cannot read; the engine checks it as it
+    // checks any answer.
+    // Both at once, not at document_idle: the boot asks at document_start, and the engine should be listening
     // before the console renders its first step.
-    // The extension's isolated world, which the page cannot read; the engine checks the plan as it checks any answer.
     await browser.scripting.executeScript({ target, func: handOver, args: [plan], injectImmediately: true });
     await browser.scripting.executeScript({ target, files: [ENGINE_FILE], injectImmediately: true });
     return true;

@@ -96,7 +96,8 @@ function causedByProtocolError(error: unknown): boolean {
 /**
  * Firefox's own quit, given 10 s. puppeteer waits for the answer to `browser.close` for up to its protocol
  * timeout (180 s), longer than a test hook may take; once in a CI run it never came (the tests had passed,
- * the hook timed out). A quit that stalls is ended by killing the process, so the tunnels close with it.
+ * the hook timed out). A quit that stalls, or a close that failed with the process still running, is ended by
+ * killing the process, so the tunnels close with it.
  */
 async function quit(browser: Browser): Promise<void> {
   // A close that failed (the protocol connection lost) says nothing about the process: it is checked below.
