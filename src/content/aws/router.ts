@@ -47,16 +47,9 @@ function stepGuide(page: ConsolePage, signal: AbortSignal): Guide {
   };
 }
 
-/**
- * Resolves once `page` is complete on screen, or the console's main content has settled (whichever is first);
- * null when it is complete already (the visit goes on in the same task, with nothing run in between).
- */
-function completeOrSettled(page: ConsolePage, plan: Plan, signal: AbortSignal): Promise<void> | null {
+/** Resolves once `page` is complete on screen, or the console's main content has settled (whichever is first). */
+async function completeOrSettled(page: ConsolePage, plan: Plan, signal: AbortSignal): Promise<void> {
   const complete = page.complete;
-  return complete?.(plan) ? null : settled(complete, plan, signal);
-}
-
-async function settled(complete: ConsolePage['complete'], plan: Plan, signal: AbortSignal): Promise<void> {
   const first = new AbortController();
   const end = () => first.abort();
   signal.addEventListener('abort', end, { once: true });
@@ -108,8 +101,7 @@ export function startRouter(pages: ConsolePage[], handed: Plan | null = null): v
     // that rendered it, before the console's own callbacks for that render (an await would let them in first).
     void (async () => {
       // "Exactly one" is judged on a step rendered in full, or once the region has settled.
-      const rendering = completeOrSettled(page, current, signal);
-      if (rendering) await rendering;
+      if (!page.complete?.(current)) await completeOrSettled(page, current, signal);
       if (signal.aborted) return;
       // Acts only on an armed visit (opened by the extension for this step, or the user pressed the offer).
       const admission = admitVisit(page, current, signal);
