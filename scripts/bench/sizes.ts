@@ -20,10 +20,11 @@ export interface SizeRow {
  * Budgets in bytes of gzip (1 KB = 1000 bytes, the stricter reading). What runs on every IAM page load has a
  * target of 12 000 (issue 11): it is the boot script alone (about 360 bytes), which asks the background for the
  * engine; its budget is 1 000 so that nothing creeps back into it. The engine is injected only while a link is
- * in progress; its budget holds the line a little above where it is (13 650 once it filled each step in the task
-that rendered it), so that it cannot grow unnoticed.
+ * in progress; its budget holds the line a little above where it is, so that it cannot grow unnoticed: 14 000
+ * until the markup windows (dom/find.ts) took it from 13 850 to 14 300, for 1.5-3 ms less before each step's
+ * first value.
  */
-export const BUDGETS = { iamContent: 1_000, iamEngine: 14_000, mainWorld: 2_000, dockerContent: 10_000 } as const;
+export const BUDGETS = { iamContent: 1_000, iamEngine: 14_500, mainWorld: 2_000, dockerContent: 10_000 } as const;
 
 interface BuiltManifest {
   background?: { service_worker?: string; scripts?: string[] };

@@ -63,6 +63,8 @@ const VARIANTS: Variant[] = [
   { id: 'Require MFA ticked at start', locale: 'en', patch: { aws: { mfaPreticked: true, ...NO_PREFILL } }, pages: ['roleTrustedEntity'] },
   { id: 'legacy, Require MFA ticked at start', locale: 'en', legacy: true, patch: { aws: { variant: 'legacy', mfaPreticked: true } }, pages: ['roleTrustedEntity'] },
   { id: '/iamv2/ path', locale: 'en', iam: `${AWS_CONSOLE}/iamv2/home`, patch: { aws: NO_PREFILL }, pages: ['roleTrustedEntity'] },
+  // Look-alikes hidden by the stylesheet alone: a step taken on its markup (as it renders) reads style to choose.
+  { id: 'hidden copies (stylesheet)', locale: 'en', patch: { aws: { drift: { hiddenCopies: true }, ...NO_PREFILL } }, pages: ['policyEditor', 'policyReview', ...ROLE_WIZARD] },
 ];
 const iamOf = (v: Variant) => v.iam ?? `${AWS_CONSOLE}/iam/home`;
 

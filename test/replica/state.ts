@@ -81,6 +81,11 @@ export interface ReplicaConfig {
       reorderFields: boolean;
       duplicateAccountIdField: boolean;
       removeField: null | 'externalId' | 'policyName' | 'roleName' | 'accountId';
+      /**
+       * A console that keeps other fields mounted but hidden by its stylesheet (a class: nothing in the markup says
+       * so): each wizard step carries hidden look-alike copies of its own fields and of the next step's.
+       */
+      hiddenCopies: boolean;
     };
     /** Honour the undocumented create-role prefill link parameters (awsAccount, externalId, ...). */
     honourPrefillParams: boolean;
@@ -134,7 +139,7 @@ export function defaultConfig(): ReplicaConfig {
       variant: 'current',
       locale: 'en',
       renderDelayMs: 0,
-      drift: { reorderFields: false, duplicateAccountIdField: false, removeField: null },
+      drift: { reorderFields: false, duplicateAccountIdField: false, removeField: null, hiddenCopies: false },
       honourPrefillParams: true,
       navigation: 'hash',
       stepNames: 'documented',

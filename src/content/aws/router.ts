@@ -12,7 +12,7 @@ import { onUrlChange } from './navigation';
 import { stillNeeds, type ConsolePage, type Plan } from './page';
 import { iamRoute, type IamRoute } from './routes';
 import { quiet, waitFor, watchPage } from './dom/wait';
-import { contentRoot } from './dom/find';
+import { contentRoot, openMarkupWindow } from './dom/find';
 
 interface Visit {
   page: ConsolePage;
@@ -74,12 +74,22 @@ export function startRouter(pages: ConsolePage[], handed: Plan | null = null): v
 
   const keyOf = (page: ConsolePage, route: IamRoute) => `${page.id}|${page.visitKey?.(route) ?? ''}`;
 
-  /** The one page (needed by the link) whose signature the screen shows; pages the URL hints at first. */
-  const recognise = (route: IamRoute, url: URL, current: Plan): ConsolePage | null => {
+  /**
+   * The one page (needed by the link) whose signature the screen shows; pages the URL hints at first. Where the
+   * look follows elements the page just `added`, those pages are looked at in a markup window (see dom/find):
+   * the step is filled in the task that rendered it, before the page computes its style, and looked at again
+   * with style in the next task.
+   */
+  const recognise = (route: IamRoute, url: URL, current: Plan, added: MutationRecord[]): ConsolePage | null => {
     const needed = pages.filter((p) => stillNeeds(current, p.checklistStep));
     const hinted = needed.filter((p) => p.hints.some((h) => h.matches(url)));
-    const ordered = [...hinted, ...needed.filter((p) => !hinted.includes(p))];
-    return ordered.find((p) => p.signature(current)) ?? null;
+    if (added.length > 0) {
+      const close = openMarkupWindow(added, () => look());
+      const named = hinted.find((p) => p.signature(current));
+      if (named) return named;
+      close();
+    }
+    return [...hinted, ...needed.filter((p) => !hinted.includes(p))].find((p) => p.signature(current)) ?? null;
   };
 
   const endVisit = () => {
@@ -127,7 +137,7 @@ export function startRouter(pages: ConsolePage[], handed: Plan | null = null): v
     location.replace(hash);
   };
 
-  const look = () => {
+  const look = (added: MutationRecord[] = []) => {
     // When the router last looked at the page (tests wait until it has seen the page as it is now).
     state.dockercloudLookedAt = performance.now();
     const current = plan;
@@ -139,13 +149,13 @@ export function startRouter(pages: ConsolePage[], handed: Plan | null = null): v
     // The step on screen is still the visit's: nothing to do (its own page holds its values). A new URL
     // keeps a visit only where the page says so (a tab switch); otherwise its guide would stay ringing a
     // control of the step the URL left, for as long as the old content is still shown.
-    if (visit && visit.key === keyOf(visit.page, route) && visit.page.signature(current) && (!left || visit.page.visitKey)) {
+    if (visit && visit.key === keyOf(visit.page, route) && (!left || visit.page.visitKey) && visit.page.signature(current)) {
       visit.url = location.href;
       return;
     }
     const before = left ? visit?.page : undefined;
     if (left) endVisit();
-    const page = recognise(route, url, current);
+    const page = recognise(route, url, current, added);
     // The content the URL left, still on screen: looked at again as the page renders the new one (lookSoon).
     if (page && page === before) return;
     if (page) {
@@ -164,7 +174,7 @@ export function startRouter(pages: ConsolePage[], handed: Plan | null = null): v
   // task that rendered it.
   let soonUntil = 0;
   let soonLooks = 0;
-  const soon = new MutationObserver(() => (performance.now() > soonUntil || ++soonLooks > SOON_LOOKS ? stopLookingSoon() : look()));
+  const soon = new MutationObserver((records) => (performance.now() > soonUntil || ++soonLooks > SOON_LOOKS ? stopLookingSoon() : look(records)));
   function lookSoon() {
     if (soonUntil > performance.now()) return;
     soonUntil = performance.now() + SOON_MS;
@@ -194,7 +204,7 @@ export function startRouter(pages: ConsolePage[], handed: Plan | null = null): v
     const goesOn = (v: Visit) =>
       v.plan.namespace === next.namespace && v.plan.armed === next.armed && (v.plan.task === next.task || (v.admitted && serves(v.page, next)));
     if (visit && !goesOn(visit)) endVisit();
-    stopWatching ??= watchPage(look, { attributes: true });
+    stopWatching ??= watchPage(() => look(), { attributes: true });
     if (!visit) lookSoon();
     look();
   };

@@ -23,6 +23,63 @@ export const found = <T extends Element>(f: Found<T>): T | null => (f.status ===
 /** Rendered (has a box): no `display: none` up the tree. Reads style only, so it never forces a layout. */
 export const isVisible = (el: Element): boolean => el.checkVisibility();
 
+/** Hidden by the markup itself, with no style read: the `hidden` attribute, a closed dialog, an inline `display: none`. */
+const hiddenByMarkup = (el: Element): boolean => el.closest('[hidden], dialog:not([open]), [style*="display: none"], [style*="display:none"]') !== null;
+
+// Markup windows. In the task that rendered a step the page has not computed its style yet: the first read of
+// it computes the whole new step's (2-8 ms of the page's own work for its next frame) before the first value
+// could be set. While a window is open (the rest of that task), an element the task added (no style computed
+// yet) is taken on its markup when it is the only candidate. Style decides among several, and for every element
+// older than the task: a console can keep fields mounted that its stylesheet hides (another step's, a copy).
+// The router opens a window for the step the URL names, and looks again with style in the next task.
+let markupWindow: { added: Set<Node>; take: () => void; close: () => void } | null = null;
+
+/**
+ * Opens a markup window over the elements `records` added and those added after them, until the end of the
+ * current task; `after` runs in the next one. Returns the function that closes it at once (and drops `after`).
+ * Opened again in the same task, the window open takes the new records too.
+ */
+export function openMarkupWindow(records: MutationRecord[], after: () => void): () => void {
+  const added = markupWindow?.added ?? new Set<Node>();
+  const take = (more: MutationRecord[]) => {
+    for (const record of more) for (const node of record.addedNodes) added.add(node);
+  };
+  take(records);
+  if (markupWindow) return markupWindow.close;
+  // What the step's own code adds next (a field a ticked box reveals) is new in this task too.
+  const since = new MutationObserver(take);
+  since.observe(document, { childList: true, subtree: true });
+  // A message, not a timer: timers are throttled in background tabs.
+  const channel = new MessageChannel();
+  const close = () => {
+    markupWindow = null;
+    since.disconnect();
+    channel.port1.close();
+  };
+  channel.port1.onmessage = () => {
+    close();
+    after();
+  };
+  channel.port2.postMessage(null);
+  markupWindow = { added, take: () => take(since.takeRecords()), close };
+  return close;
+}
+
+/** Whether `el` is new in the open window's task (see above). */
+function isNew(el: Element): boolean {
+  if (!markupWindow) return false;
+  markupWindow.take();
+  for (let node: Element | null = el; node; node = node.parentElement) if (markupWindow.added.has(node)) return true;
+  return false;
+}
+
+/** The candidates on screen (see the markup windows above). */
+function shown<T extends Element>(candidates: T[]): T[] {
+  const marked = candidates.filter((el) => !hiddenByMarkup(el));
+  const [only] = marked;
+  return marked.length === 1 && only && isNew(only) ? marked : marked.filter(isVisible);
+}
+
 /** Landmarks around the page's own content: the global header and search, navigation, help panels. */
 const OUTSIDE = '[role="banner"], [role="search"], [role="navigation"], [role="complementary"], nav, aside, [data-testid^="awsc-"]';
 
@@ -30,7 +87,10 @@ const OUTSIDE = '[role="banner"], [role="search"], [role="navigation"], [role="c
 export function contentRoot(): HTMLElement {
   // Looked up once per task: a look at the page asks for it dozens of times, and the page cannot change meanwhile.
   if (root) return root;
-  const mains = [...document.querySelectorAll<HTMLElement>('main, [role="main"]')].filter((m) => isVisible(m) && !m.parentElement?.closest('main, [role="main"]'));
+  const landmarks = [...document.querySelectorAll<HTMLElement>('main, [role="main"]')].filter((m) => !hiddenByMarkup(m) && !m.parentElement?.closest('main, [role="main"]'));
+  // The one landmark is taken on its markup in a markup window: reading its style would compute the new step's
+  // (what is filled inside it passes the window's own test).
+  const mains = markupWindow && landmarks.length === 1 ? landmarks : landmarks.filter(isVisible);
   // Before the body is parsed (the engine may start that early), the document's root element.
   root = mains.length === 1 && mains[0] ? mains[0] : (document.body ?? document.documentElement);
   queueMicrotask(() => (root = null));
@@ -51,7 +111,7 @@ export function inMain<T extends Element>(selector: string, scope?: ParentNode):
 }
 
 export function one<T extends Element>(candidates: Iterable<T>): Found<T> {
-  const unique = [...new Set(candidates)].filter(isVisible);
+  const unique = shown([...new Set(candidates)]);
   if (unique.length === 1 && unique[0]) return { status: 'found', el: unique[0] };
   return unique.length === 0 ? { status: 'missing' } : { status: 'ambiguous' };
 }
@@ -75,7 +135,7 @@ function controlOf(label: HTMLLabelElement): TextControl | null {
 /** Text inputs whose label is `key`, within `scope`. */
 function textFields(key: LabelKey, scope?: ParentNode): TextControl[] {
   const root = contentRoot();
-  const labels = inMain<HTMLLabelElement>('label', scope).filter((l) => isLabel(l.textContent, key) && isVisible(l));
+  const labels = inMain<HTMLLabelElement>('label', scope).filter((l) => isLabel(l.textContent, key));
   return labels.map(controlOf).filter((c): c is TextControl => c !== null && inContent(c, root));
 }
 

@@ -17,7 +17,7 @@ import Wizard from '@cloudscape-design/components/wizard';
 import { createPolicy } from '../api';
 import { config, t } from '../page';
 import { navigate, type HashRoute } from '../route';
-import { Delayed, JsonBlock, JsonEditor } from './common';
+import { Delayed, HiddenCopies, JsonBlock, JsonEditor } from './common';
 import { wizardStrings } from './wizard-strings';
 
 /** The console's starting document in the JSON editor. */
@@ -154,32 +154,35 @@ export function PolicyWizard(props: {
 
 function PermissionsStep({ draft, update }: { draft: PolicyDraft; update: (p: Partial<PolicyDraft>) => void }) {
   return (
-    <Container
-      header={
-        <Header
-          variant="h2"
-          actions={
-            <SegmentedControl
-              label={t.policyEditor}
-              selectedId={draft.mode}
-              onChange={({ detail }) => update({ mode: detail.selectedId as PolicyDraft['mode'] })}
-              options={[
-                { id: 'visual', text: t.visual },
-                { id: 'json', text: t.json },
-              ]}
-            />
-          }
-        >
-          {t.policyEditor}
-        </Header>
-      }
-    >
-      {draft.mode === 'json' ? (
-        <PolicyJsonEditor draft={draft} update={update} />
-      ) : (
-        <VisualEditor />
-      )}
-    </Container>
+    <>
+      <HiddenCopies labels={[t.policyName, t.description]} />
+      <Container
+        header={
+          <Header
+            variant="h2"
+            actions={
+              <SegmentedControl
+                label={t.policyEditor}
+                selectedId={draft.mode}
+                onChange={({ detail }) => update({ mode: detail.selectedId as PolicyDraft['mode'] })}
+                options={[
+                  { id: 'visual', text: t.visual },
+                  { id: 'json', text: t.json },
+                ]}
+              />
+            }
+          >
+            {t.policyEditor}
+          </Header>
+        }
+      >
+        {draft.mode === 'json' ? (
+          <PolicyJsonEditor draft={draft} update={update} />
+        ) : (
+          <VisualEditor />
+        )}
+      </Container>
+    </>
   );
 }
 
@@ -244,6 +247,7 @@ function ReviewStep({ draft, update }: { draft: PolicyDraft; update: (p: Partial
   const showName = config.aws.drift.removeField !== 'policyName';
   return (
     <SpaceBetween size="l">
+      <HiddenCopies labels={[t.policyName, t.description]} />
       <Container header={<Header variant="h2">{t.policyDetails}</Header>}>
         <SpaceBetween size="l">
           {showName && (

@@ -21,7 +21,7 @@ import { AWS_MANAGED_POLICIES, type PolicyRow } from '../managed-policies';
 import { accountId, config, t } from '../page';
 import { navigate, type HashRoute } from '../route';
 import { buildTrustPolicy } from '../trust-policy';
-import { Delayed, JsonBlock } from './common';
+import { Delayed, HiddenCopies, JsonBlock } from './common';
 import { wizardStrings } from './wizard-strings';
 
 export type TrustedEntityType = 'AWS_SERVICE' | 'AWS_ACCOUNT' | 'WEB_IDENTITY' | 'SAML' | 'CUSTOM';
@@ -176,6 +176,7 @@ function EntityStep({ draft, update }: StepProps) {
   return (
     <SpaceBetween size="l">
       {drift.duplicateAccountIdField && <SwitchRoleLookalike />}
+      <HiddenCopies labels={[t.accountId, t.externalId, t.roleName]} />
       <Container header={<Header variant="h2">{t.trustedEntityType}</Header>}>
         <Tiles
           ariaLabel={t.trustedEntityType}
@@ -368,6 +369,7 @@ function ReviewStep({ draft, update }: StepProps) {
   const showName = config.aws.drift.removeField !== 'roleName';
   return (
     <SpaceBetween size="l">
+      <HiddenCopies labels={[t.roleName, t.description]} />
       <Container header={<Header variant="h2">{t.roleDetails}</Header>}>
         <SpaceBetween size="l">
           {showName && (

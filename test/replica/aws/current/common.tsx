@@ -3,6 +3,8 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import Box from '@cloudscape-design/components/box';
 import CodeEditor, { type CodeEditorProps } from '@cloudscape-design/components/code-editor';
+import FormField from '@cloudscape-design/components/form-field';
+import Input from '@cloudscape-design/components/input';
 import Spinner from '@cloudscape-design/components/spinner';
 import { config, t } from '../page';
 import { ace } from './ace';
@@ -21,6 +23,30 @@ export function Delayed({ children }: { children: ReactNode }) {
     <Box textAlign="center" padding="xxl" data-replica-loading="true">
       <Spinner size="large" /> {t.loading}
     </Box>
+  );
+}
+
+/**
+ * Drift (config.aws.drift.hiddenCopies): look-alike fields with these labels, mounted but hidden by the
+ * stylesheet alone (replica.css), as a console that keeps a wizard's other steps rendered would have them.
+ */
+export function HiddenCopies({ labels }: { labels: string[] }) {
+  if (!config.aws.drift.hiddenCopies) return null;
+  return (
+    <div className="replica-kept-mounted">
+      {labels.map((label) => (
+        <HiddenCopy key={label} label={label} />
+      ))}
+    </div>
+  );
+}
+
+function HiddenCopy({ label }: { label: string }) {
+  const [value, setValue] = useState('');
+  return (
+    <FormField label={label}>
+      <Input value={value} onChange={({ detail }) => setValue(detail.value)} data-replica-lookalike="true" />
+    </FormField>
   );
 }
 
