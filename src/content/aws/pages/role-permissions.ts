@@ -39,7 +39,10 @@ export default definePage({
       const box = rowCheckbox(row);
       if (box?.checked && !names(row, plan.policyName)) setChecked(box, false);
     }
-    const row = filter && setText(filter, plan.policyName) ? await waitFor(() => found(policyRow(plan.policyName)), { signal, timeout: 5000 }) : null;
+    // The row, at once when the filter's re-render already shows it (no await: the console's own callbacks for
+    // that render would run first), else once the table has it.
+    const rowNow = () => found(policyRow(plan.policyName));
+    const row = filter && setText(filter, plan.policyName) ? (rowNow() ?? (await waitFor(rowNow, { signal, timeout: 5000 }))) : null;
     const box = row && rowCheckbox(row);
     const copy = { label, value: plan.policyName };
     if (box && setChecked(box, true)) {

@@ -11,12 +11,19 @@ import { roleTrustedEntity } from '../routes';
 import { Filling } from './filling';
 import { anotherAccountRadio, awsAccountTile, shows } from './signatures';
 
+/** A control the page shows now (found, or ambiguous), or null while it is missing. */
+function onScreen<T extends Element>(find: () => Found<T>): Found<T> | null {
+  const now = find();
+  return now.status === 'missing' ? null : now;
+}
+
 /**
- * A control that appears after another is ticked: taken at once when the click already rendered it, else
- * when the page adds or shows it; "missing" once a short wait is over.
+ * A control that appears after another is ticked, once the page adds or shows it; "missing" once a short wait
+ * is over. Only for a control not on screen yet: one the click already rendered is taken without an await
+ * (onScreen), so that the step is set in one go, before the console's own callbacks for its render run.
  */
 async function revealed<T extends Element>(find: () => Found<T>, signal: AbortSignal, timeout = 2500): Promise<Found<T>> {
-  return (await waitFor(() => (find().status === 'missing' ? null : find()), { signal, timeout, attributes: true })) ?? { status: 'missing' };
+  return (await waitFor(() => onScreen(find), { signal, timeout, attributes: true })) ?? { status: 'missing' };
 }
 
 export const ROLE_WIZARD_ON_LEGACY = '#/roles$new?step=name';
@@ -33,7 +40,7 @@ export default definePage({
     const filling = new Filling(signal);
     const tile = awsAccountTile();
     const tileOk = tile.status === 'found' && setChecked(tile.el, true);
-    const radio = await revealed(anotherAccountRadio, signal);
+    const radio = onScreen(anotherAccountRadio) ?? (await revealed(anotherAccountRadio, signal));
     const entity = t('awsValueAnotherAccount');
     if (tileOk || tile.status === 'missing') filling.check(() => anotherAccountRadio(), true, t('awsFieldTrustedEntity'), entity);
     else filling.copy.push({ label: t('awsFieldTrustedEntity'), value: entity });
@@ -41,17 +48,17 @@ export default definePage({
     // Fields are looked for next to the radio group they belong to; a look-alike elsewhere is never touched.
     const anchor = radio.status === 'found' ? (radio.el.closest('[role="radiogroup"]') ?? radio.el) : null;
     const near = (key: LabelKey): Found<HTMLInputElement | HTMLTextAreaElement> => (anchor?.isConnected ? fieldNear(key, anchor) : { status: 'ambiguous' });
-    await revealed(() => near('accountId'), signal);
+    if (!onScreen(() => near('accountId'))) await revealed(() => near('accountId'), signal);
     filling.text(() => near('accountId'), t('awsFieldAccountId'), plan.trustedAccountId);
 
     const requireId = () => switchByLabel('requireExternalId', 'checkbox');
-    await revealed(requireId, signal);
+    if (!onScreen(requireId)) await revealed(requireId, signal);
     const ticked = filling.check(requireId, true, t('awsFieldRequireExternalId'), t('awsValueTicked'));
     const idField = () => {
       const box = found(requireId());
       return ticked && box ? fieldNear('externalId', box) : ({ status: 'missing' } as const);
     };
-    await revealed(idField, signal);
+    if (!onScreen(idField)) await revealed(idField, signal);
     filling.text(idField, t('awsFieldExternalId'), plan.externalId);
     filling.check(() => switchByLabel('requireMfa', 'checkbox'), false, t('awsFieldRequireMfa'), t('awsValueNotTicked'));
     await filling.confirm();
