@@ -96,6 +96,11 @@ async function main(): Promise<void> {
       })),
     );
 
+    console.log('  per control, medians (a later field adds the console\'s re-render for the fields set before it, in the floor too):');
+    console.table(
+      latency.flatMap((l) => l.perControl.filter((c) => c.medianMs > 0 || c.floorMedianMs > 0).map((c) => ({ page: l.page, control: c.key, 'median ms': c.medianMs, 'floor median ms': c.floorMedianMs }))),
+    );
+
     console.log('\nShipped size (gzip level 9; 1 kB = 1000 bytes)');
     console.table(
       sizes.map((s) => ({
