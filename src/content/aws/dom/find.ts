@@ -75,6 +75,7 @@ function isNew(el: Element): boolean {
 
 /** The candidates on screen (see the markup windows above). */
 function shown<T extends Element>(candidates: T[]): T[] {
+  if (!markupWindow) return candidates.filter(isVisible);
   const marked = candidates.filter((el) => !hiddenByMarkup(el));
   const [only] = marked;
   return marked.length === 1 && only && isNew(only) ? marked : marked.filter(isVisible);
@@ -87,10 +88,11 @@ const OUTSIDE = '[role="banner"], [role="search"], [role="navigation"], [role="c
 export function contentRoot(): HTMLElement {
   // Looked up once per task: a look at the page asks for it dozens of times, and the page cannot change meanwhile.
   if (root) return root;
-  const landmarks = [...document.querySelectorAll<HTMLElement>('main, [role="main"]')].filter((m) => !hiddenByMarkup(m) && !m.parentElement?.closest('main, [role="main"]'));
-  // The one landmark is taken on its markup in a markup window: reading its style would compute the new step's
+  const landmarks = [...document.querySelectorAll<HTMLElement>('main, [role="main"]')].filter((m) => !m.parentElement?.closest('main, [role="main"]'));
+  // In a markup window the one landmark is taken on its markup: reading its style would compute the new step's
   // (what is filled inside it passes the window's own test).
-  const mains = markupWindow && landmarks.length === 1 ? landmarks : landmarks.filter(isVisible);
+  const marked = markupWindow ? landmarks.filter((m) => !hiddenByMarkup(m)) : [];
+  const mains = marked.length === 1 ? marked : landmarks.filter(isVisible);
   // Before the body is parsed (the engine may start that early), the document's root element.
   root = mains.length === 1 && mains[0] ? mains[0] : (document.body ?? document.documentElement);
   queueMicrotask(() => (root = null));
