@@ -1,6 +1,6 @@
 // npm run bench: the extension's figures against the targets, in one run on the replica pages —
 // the user's effort, prefill latency, shipped size and page overhead. Prints tables and writes
-// artifacts/bench.json. Options: --runs N (latency runs, 15), --trials N (overhead trials, 5),
+// artifacts/bench.json. Options: --runs N (latency runs, 40), --trials N (overhead trials, 5),
 // --churn-ms N (overhead trial length, 2000). Builds the extension into .cache/bench/dist, apart from dist/.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -15,7 +15,7 @@ import { measureOverhead } from './bench/overhead';
 import { measureSizes } from './bench/sizes';
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '15' }, trials: { type: 'string', default: '5' }, 'churn-ms': { type: 'string', default: '2000' } },
+  options: { runs: { type: 'string', default: '40' }, trials: { type: 'string', default: '5' }, 'churn-ms': { type: 'string', default: '2000' } },
 });
 const RUNS = Number(values.runs);
 const TRIALS = Number(values.trials);
