@@ -32,7 +32,20 @@ const hiddenByMarkup = (el: Element): boolean => el.closest('[hidden], dialog:no
 // yet) is taken on its markup when it is the only candidate. Style decides among several, and for every element
 // older than the task: a console can keep fields mounted that its stylesheet hides (another step's, a copy).
 // The router opens a window for the step the URL names, and looks again with style in the next task.
-let markupWindow: { added: Set<Node>; take: () => void; close: () => void } | null = null;
+let markupWindow: { id: number; added: Set<Node>; after: () => void } | null = null;
+let windows = 0;
+
+const takeAdded = (records: MutationRecord[]) => {
+  for (const record of records) for (const node of record.addedNodes) markupWindow?.added.add(node);
+};
+// Made once, for every window: what the step's own code adds next (a field a ticked box reveals) is new in its
+// task too; the end of the task is a message, not a timer (timers are throttled in background tabs).
+let parts: { since: MutationObserver; channel: MessageChannel } | null = null;
+
+const closeMarkupWindow = () => {
+  markupWindow = null;
+  parts?.since.disconnect();
+};
 
 /**
  * Opens a markup window over the elements `records` added and those added after them, until the end of the
@@ -40,35 +53,30 @@ let markupWindow: { added: Set<Node>; take: () => void; close: () => void } | nu
  * Opened again in the same task, the window open takes the new records too.
  */
 export function openMarkupWindow(records: MutationRecord[], after: () => void): () => void {
-  const added = markupWindow?.added ?? new Set<Node>();
-  const take = (more: MutationRecord[]) => {
-    for (const record of more) for (const node of record.addedNodes) added.add(node);
-  };
-  take(records);
-  if (markupWindow) return markupWindow.close;
-  // What the step's own code adds next (a field a ticked box reveals) is new in this task too.
-  const since = new MutationObserver(take);
-  since.observe(document, { childList: true, subtree: true });
-  // A message, not a timer: timers are throttled in background tabs.
-  const channel = new MessageChannel();
-  const close = () => {
-    markupWindow = null;
-    since.disconnect();
-    channel.port1.close();
-  };
-  channel.port1.onmessage = () => {
-    close();
-    after();
-  };
-  channel.port2.postMessage(null);
-  markupWindow = { added, take: () => take(since.takeRecords()), close };
-  return close;
+  if (!markupWindow) {
+    if (!parts) {
+      const channel = new MessageChannel();
+      // A window closed early posted its end too: only the open one's ends it.
+      channel.port1.onmessage = ({ data }: MessageEvent<unknown>) => {
+        const open = markupWindow;
+        if (!open || open.id !== data) return;
+        closeMarkupWindow();
+        open.after();
+      };
+      parts = { since: new MutationObserver(takeAdded), channel };
+    }
+    markupWindow = { id: ++windows, added: new Set(), after };
+    parts.since.observe(document, { childList: true, subtree: true });
+    parts.channel.port2.postMessage(markupWindow.id);
+  }
+  takeAdded(records);
+  return closeMarkupWindow;
 }
 
 /** Whether `el` is new in the open window's task (see above). */
 function isNew(el: Element): boolean {
-  if (!markupWindow) return false;
-  markupWindow.take();
+  if (!markupWindow || !parts) return false;
+  takeAdded(parts.since.takeRecords());
   for (let node: Element | null = el; node; node = node.parentElement) if (markupWindow.added.has(node)) return true;
   return false;
 }
