@@ -83,7 +83,7 @@ export function startRouter(pages: ConsolePage[], handed: Plan | null = null): v
   const recognise = (route: IamRoute, url: URL, current: Plan, added: MutationRecord[]): ConsolePage | null => {
     const needed = pages.filter((p) => stillNeeds(current, p.checklistStep));
     const hinted = needed.filter((p) => p.hints.some((h) => h.matches(url)));
-    if (added.length > 0) {
+    if (added.length > 0 && hinted.length > 0) {
       const close = openMarkupWindow(added, () => look());
       const named = hinted.find((p) => p.signature(current));
       if (named) return named;
