@@ -21,7 +21,7 @@ import { AWS_MANAGED_POLICIES, type PolicyRow } from '../managed-policies';
 import { accountId, config, t } from '../page';
 import { navigate, type HashRoute } from '../route';
 import { buildTrustPolicy } from '../trust-policy';
-import { Delayed, HiddenCopies, JsonBlock } from './common';
+import { Delayed, HiddenCopies, JsonBlock, LookalikeField } from './common';
 import { wizardStrings } from './wizard-strings';
 
 export type TrustedEntityType = 'AWS_SERVICE' | 'AWS_ACCOUNT' | 'WEB_IDENTITY' | 'SAML' | 'CUSTOM';
@@ -272,12 +272,9 @@ function AwsAccountContainer({ draft, update }: StepProps) {
 
 /** Drift: an unrelated container that also has an "Account ID" field, placed first on the page. */
 function SwitchRoleLookalike() {
-  const [value, setValue] = useState('');
   return (
     <Container header={<Header variant="h2" description={t.switchRoleDescription}>{t.switchRole}</Header>}>
-      <FormField label={t.accountId}>
-        <Input value={value} onChange={({ detail }) => setValue(detail.value)} data-replica-lookalike="true" />
-      </FormField>
+      <LookalikeField label={t.accountId} />
     </Container>
   );
 }

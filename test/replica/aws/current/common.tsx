@@ -35,13 +35,14 @@ export function HiddenCopies({ labels }: { labels: string[] }) {
   return (
     <div className="replica-kept-mounted">
       {labels.map((label) => (
-        <HiddenCopy key={label} label={label} />
+        <LookalikeField key={label} label={label} />
       ))}
     </div>
   );
 }
 
-function HiddenCopy({ label }: { label: string }) {
+/** A field of the replica's drift that holds its own value: any value of the plan in it is a wrong field. */
+export function LookalikeField({ label }: { label: string }) {
   const [value, setValue] = useState('');
   return (
     <FormField label={label}>
