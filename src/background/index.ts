@@ -3,12 +3,13 @@
 import browser from '../browser';
 import { followProgressOnBadge } from './badge';
 import { awsRequestSchema, dockerRequestSchema, popupRequestSchema } from '../core/schemas';
-import { bind, reduce, viewOf, type Incoming, type Reply, type World } from './reducer';
+import { bind, engineWanted, reduce, viewOf, type Incoming, type Reply, type World } from './reducer';
 import { classifySender, type Extension, type SenderRole } from './sender';
 import { readWorld, restrictStorage, writeWorld } from './storage';
 import { openTab } from './tabs';
 import { WELCOME_PATH, openWelcomeOnInstall } from './welcome';
 import { ENGINE_FILE, handOver } from './engine';
+import { registerEngine } from './register-engine';
 
 const extension: Extension = {
   id: browser.runtime.id,
@@ -42,6 +43,8 @@ async function handle(incoming: Incoming): Promise<Reply> {
   const before = await readWorld(Date.now());
   const { world, reply, effects } = reduce(before, incoming, Date.now());
   await writeWorld(before, world);
+  // Before a tab is opened for the link: the page it loads starts the engine at document_start.
+  await registerEngine(engineWanted(world, Date.now()));
   let after = world;
   for (const effect of effects) {
     const tabId = await openTab(effect.url, effect.reload, effect.inTab).catch((e: unknown) => {
@@ -55,6 +58,7 @@ async function handle(incoming: Incoming): Promise<Reply> {
     }
   }
   announce(before, after);
+  if (after !== world) await registerEngine(engineWanted(after, Date.now()));
   return reply;
 }
 
@@ -84,8 +88,9 @@ async function startEngine(sender: browser.Runtime.MessageSender, plan: Reply): 
     // checks any answer.
     // Both at once, not at document_idle: the boot asks at document_start, and the engine should be listening
     // before the console renders its first step.
-    await browser.scripting.executeScript({ target, func: handOver, args: [plan], injectImmediately: true });
-    await browser.scripting.executeScript({ target, files: [ENGINE_FILE], injectImmediately: true });
+    const [handed] = await browser.scripting.executeScript({ target, func: handOver, args: [plan], injectImmediately: true });
+    // Registered while a link is in progress (engine.ts), the engine ran at document_start and asked for itself.
+    if (handed?.result !== true) await browser.scripting.executeScript({ target, files: [ENGINE_FILE], injectImmediately: true });
     return true;
   } catch (error) {
     console.warn('[background] could not start the console engine', error);
@@ -114,6 +119,15 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
 browser.tabs.onRemoved.addListener((tabId: number) => {
   void serially(() => handle({ role: 'browser', event: { kind: 'tabClosed', tabId } }));
 });
+
+// The engine's registration follows what is stored, whoever wrote it and when: at the worker's start (it is not
+// kept across browser sessions), and on every change of the link or the armed tabs. A message's own change
+// registers it before any tab is opened (handle).
+const followStorage = () => serially(async () => registerEngine(engineWanted(await readWorld(Date.now()), Date.now())));
+browser.storage.onChanged.addListener((changes, area) => {
+  if ((area === 'local' && 'state' in changes) || (area === 'session' && 'armedTabs' in changes)) void followStorage();
+});
+void storageRestricted.then(followStorage);
 
 // Reach beyond the popup: the toolbar badge follows the stored progress; a welcome tab opens on install.
 followProgressOnBadge();

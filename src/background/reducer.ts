@@ -120,6 +120,16 @@ function armOf(world: World, tabId: number, now: number): { link: Link; task: Co
   return arm && link && currentTask(link) === arm.task ? { link, task: arm.task } : null;
 }
 
+/**
+ * Whether an IAM page loaded now would get a plan (fromAws, awsGetPlan): some tab is armed for a link's console
+ * task, or the active link has one left. The engine is registered on IAM pages exactly then (engine.ts).
+ */
+export function engineWanted(world: World, now: number): boolean {
+  const active = activeLink(world);
+  if (active !== undefined && currentTask(active) !== null) return true;
+  return Object.keys(world.armed).some((tabId) => armOf(world, Number(tabId), now) !== null);
+}
+
 export function reduce(world: World, incoming: Incoming, now: number, newId: () => string = randomId): Outcome {
   const current = expireTask(withoutArmed(world, (_, arm) => arm.until > now), now);
   switch (incoming.role) {

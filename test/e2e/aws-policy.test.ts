@@ -4,8 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POLICY_DESCRIPTION } from '../../src/core/docker-cloud';
 import { buildPolicyDocument } from '../../src/core/policy';
-import { aceValue, engineLoaded, expectHighlightOn, guideRows, guideTitle, IAM, pressOnToPolicyExists, primaryButton, routerState, startLink, storedLink } from './aws-support';
+import { aceValue, engineLoaded, engineRegistered, expectHighlightOn, guideRows, guideTitle, IAM, pressOnToPolicyExists, primaryButton, routerState, startLink, storedLink } from './aws-support';
 import { guideButton } from './guide-support';
+import { ARN, fromPopup, linkState, seed, settings } from './popup-support';
 import { launch, type Harness } from './harness';
 
 let h: Harness;
@@ -76,6 +77,8 @@ describe('create policy', () => {
     h.server.reset();
     const sw = await h.serviceWorker();
     await sw.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { clear(): Promise<void> } } } }).chrome.storage.local.clear());
+    // The background follows the stored state: no link, no engine registered to start with IAM pages.
+    await expect.poll(() => engineRegistered(h)).toBe(false);
     const { page } = h;
     // A new document (the tests before left the engine in this one: a hash change keeps it).
     await page.goto('about:blank');
@@ -88,8 +91,44 @@ describe('create policy', () => {
     expect(await page.locator('button[aria-pressed="true"]', { hasText: 'JSON' }).count()).toBe(0);
   });
 
+  it('starts the engine in a console page open before the link begins, then with every IAM page load while it lasts', async () => {
+    h.server.reset();
+    const now = Date.now();
+    const link = (namespace: string, done: string[]) => ({ settings: settings(namespace), done: Object.fromEntries(done.map((s) => [s, now])), capturedRoleArn: done.length ? ARN : null, problems: {} });
+    // Two links: "done" (complete) is the active one, "moby" has its policy to create.
+    const all = ['policyCreated', 'roleCreated', 'arnCaptured', 'roleVerified', 'arnSent', 'linkConfirmed'];
+    await seed(h, linkState({ done: link('done', all), moby: link('moby', []) }, 'done'));
+    await expect.poll(() => engineRegistered(h)).toBe(false);
+    const { page } = h;
+    await page.goto('about:blank');
+    await page.goto(`${IAM}#/policies/create?step=addPermissions`);
+    await expect.poll(() => routerState(h, page), { timeout: 15_000 }).toBe('idle');
+    expect(await engineLoaded(h, page)).toBe(false);
+
+    // The user switches to "moby" in the popup: the page already open gets the engine, and offers to fill.
+    const popup = await h.openPopup();
+    await fromPopup(popup, { kind: 'selectLink', namespace: 'moby' });
+    await expect.poll(() => engineLoaded(h, page), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => guideTitle(page).textContent(), { timeout: 15_000 }).toBeTruthy();
+    // And every IAM page loaded from now on starts it at document_start, before the console's own scripts.
+    expect(await engineRegistered(h)).toBe(true);
+    await page.goto('about:blank');
+    await page.goto(`${IAM}#/roles`);
+    await expect.poll(() => engineLoaded(h, page), { timeout: 15_000 }).toBe(true);
+
+    // Back to the complete link: nothing is registered, and a new page loads none of it.
+    await fromPopup(popup, { kind: 'selectLink', namespace: 'done' });
+    await popup.close();
+    await expect.poll(() => engineRegistered(h)).toBe(false);
+    await page.goto('about:blank');
+    await page.goto(`${IAM}#/roles`);
+    await expect.poll(() => routerState(h, page), { timeout: 15_000 }).toBe('idle');
+    expect(await engineLoaded(h, page)).toBe(false);
+  });
+
   it('does nothing once the link is complete, even on a step it would fill', async () => {
     await startLink(h, { done: ['policyCreated', 'roleCreated', 'arnCaptured', 'roleVerified', 'arnSent', 'linkConfirmed'], capturedRoleArn: 'arn:aws:iam::123456789012:role/dockercloud-role' });
+    await expect.poll(() => engineRegistered(h)).toBe(false);
     const { page } = h;
     await page.goto('about:blank');
     await page.goto(`${IAM}#/policies/create?step=addPermissions`);

@@ -13,6 +13,7 @@ import { linkState, settings } from './popup-support';
 
 declare const chrome: {
   storage: Record<'local', { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> }>;
+  scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> };
 };
 
 export const IAM = `${AWS_CONSOLE}/iam/home`;
@@ -84,6 +85,12 @@ export async function routerState(h: Harness, page: Page = h.page): Promise<stri
 /** Whether the background injected the console engine into the page (it does only while a link is in progress). */
 export async function engineLoaded(h: Harness, page: Page = h.page): Promise<boolean> {
   return (await routerGlobal(h, page, 'dockercloudEngine')) === true;
+}
+
+/** Whether the background has the engine registered to start with every IAM page load (only while a link needs it). */
+export async function engineRegistered(h: Harness): Promise<boolean> {
+  const sw = await h.serviceWorker();
+  return sw.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).some((s) => s.id === 'console-engine'));
 }
 
 /**

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ENGINE_FILE } from '../../src/background/engine';
+import { ENGINE_FILE, ENGINE_SCRIPT } from '../../src/background/engine';
 import { EXTENSION_DIR } from './harness';
 
 const IAM_PAGES = [
@@ -22,7 +22,7 @@ describe.each(builds)('the built manifest in %s', (dir) => {
     content_scripts: { matches: string[]; js: string[]; world?: string }[];
   };
 
-  it('asks for storage, scripting (the engine is injected during a link) and the three hosts, nothing optional', () => {
+  it('asks for storage, scripting (the engine is registered and injected during a link) and the three hosts, nothing optional', () => {
     expect(manifest.permissions).toEqual(['storage', 'scripting']);
     expect(manifest.host_permissions).toEqual(HOSTS);
     expect(manifest.optional_permissions).toBeUndefined();
@@ -57,9 +57,12 @@ describe.each(builds)('the built manifest in %s', (dir) => {
     const engine = readFileSync(join(dir, ENGINE_FILE), 'utf8');
     expect(engine).not.toMatch(/\bimport\s*\(|^import\b|\bexport\b/m);
     expect(manifest.content_scripts.flatMap((s) => s.js)).not.toContain(ENGINE_FILE);
+    // Registered during a link on the pages the boot script runs on, in its world, at its time.
+    expect(ENGINE_SCRIPT).toMatchObject({ js: [ENGINE_FILE], matches: IAM_PAGES, runAt: 'document_start' });
+    expect(ENGINE_SCRIPT).not.toHaveProperty('world');
     // The ES chunk CRXJS builds the IIFE from is not shipped: the engine's code is in one file only.
     const chunks = readdirSync(join(dir, 'assets')).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(dir, 'assets', f), 'utf8'));
-    expect(chunks.filter((code) => code.includes('dockercloudEngine'))).toEqual([]);
+    expect(chunks.filter((code) => code.includes('dockercloudLookedAt'))).toEqual([]);
     // The service worker's chunk names the file it injects.
     expect(chunks.filter((code) => code.includes(ENGINE_FILE))).toHaveLength(1);
   });

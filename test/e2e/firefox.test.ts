@@ -33,6 +33,13 @@ const aceValue = (page: Page) =>
 /** Firefox's own `browser.permissions`, as the extension's pages have it (read in the page). */
 type Permissions = { permissions: { remove(p: { origins: string[] }): Promise<boolean>; contains(p: { origins: string[] }): Promise<boolean> } };
 
+/** The ids of the content scripts the extension has registered, read in its popup. */
+const engineScripts = (popup: Page) =>
+  popup.evaluate(async () => {
+    const scripting = (globalThis as unknown as { browser: { scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> } } }).browser.scripting;
+    return (await scripting.getRegisteredContentScripts()).map((s) => s.id);
+  });
+
 const stepStatus = (popup: Page, step: string) => popup.$eval(`.checklist li[data-step="${step}"]`, (li) => li.getAttribute('data-status'));
 
 /** Waits for the wizard step in the URL, then for the extension's fields and its guide on it. */
@@ -51,6 +58,8 @@ describe.skipIf(!FIREFOX.found)('in Firefox', () => {
     await popup.click('button::-p-text(Save and start)');
     await popup.waitForSelector('.checklist');
     expect(await stepStatus(popup, 'policyCreated')).toBe('next');
+    // While the link is in progress the engine is registered to start with every IAM page (Firefox has the API too).
+    expect(await engineScripts(popup)).toEqual(['console-engine']);
 
     const page = await (await editor).page();
     if (!page) throw new Error('no page for the policy editor');
@@ -90,6 +99,8 @@ describe.skipIf(!FIREFOX.found)('in Firefox', () => {
     await popup.click('button::-p-text(Send to Docker Cloud)');
     await expect.poll(() => ff.server.state.dockerLinks.moby?.roleArn, { timeout: 20_000 }).toBe(created?.arn);
     await expect.poll(() => stepStatus(popup, 'linkConfirmed'), { timeout: 10_000 }).toBe('done');
+    // The link complete: nothing is registered on the console any more.
+    expect(await engineScripts(popup)).toEqual([]);
   });
 
   it('asks for host access when it was withdrawn, and the console pages work again once it is allowed', async () => {

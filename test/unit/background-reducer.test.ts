@@ -1,6 +1,6 @@
 // The background's rules, as data in and data out: every message from the popup, the console and Docker Cloud.
 import { describe, expect, it } from 'vitest';
-import { ARM_LIFETIME_MS, bind, reduce, TASK_LIFETIME_MS, type Incoming, type Outcome, type World } from '../../src/background/reducer';
+import { ARM_LIFETIME_MS, bind, engineWanted, reduce, TASK_LIFETIME_MS, type Incoming, type Outcome, type World } from '../../src/background/reducer';
 import { POLICY_NAME } from '../../src/core/docker-cloud';
 import { stepStatuses, type Link } from '../../src/core/flow';
 import type { Namespace } from '../../src/core/names';
@@ -224,6 +224,27 @@ describe('AWS console messages', () => {
     expect(aws(w, { kind: 'awsStartEngine' }, OTHER_TAB).reply).toMatchObject({ namespace: 'moby', armed: false });
     // The AWS side done: nothing to inject anywhere.
     expect(aws(verified(), { kind: 'awsStartEngine' }).reply).toBeNull();
+  });
+
+  it('wants the engine on IAM pages exactly when some console tab would get a plan', () => {
+    const UNARMED = 99;
+    const getsPlan = (w: World, now: number) =>
+      [UNARMED, ...Object.keys(w.armed).map(Number)].some((tab) => aws(w, { kind: 'awsGetPlan' }, tab, now).reply !== null);
+    // Two links: "other" active and done, "moby" still armed in TAB for its policy.
+    const both = opened(popup(setUp(), { kind: 'saveLink', settings: settings('other') }), OTHER_TAB);
+    const otherDone = aws(both, { kind: 'awsRoleObserved', ...about('other'), role: goodRole('other') }, OTHER_TAB).world;
+    const cases: [string, World, number, boolean][] = [
+      ['no link', empty(), NOW, false],
+      ['a link just saved', setUp(), NOW, true],
+      ['its arm expired, the link still active', setUp(), NOW + ARM_LIFETIME_MS + 1, true],
+      ['the AWS side done', verified(), NOW, false],
+      ['the active link done, another armed', otherDone, NOW, true],
+      ['the active link done, the other arm expired', otherDone, NOW + ARM_LIFETIME_MS + 1, false],
+    ];
+    for (const [what, w, now, wanted] of cases) {
+      expect({ what, wanted: engineWanted(w, now) }).toEqual({ what, wanted });
+      expect({ what, wanted: getsPlan(w, now) }).toEqual({ what, wanted });
+    }
   });
 
   it('once the AWS side is done, no console tab gets a plan, armed or not', () => {

@@ -1,6 +1,8 @@
-// AWS IAM console, on every page load of /iam/* and /iamv2/* (see manifest.json): as little as can be. It asks
-// the background to start the engine (engine.iife.ts), which the background injects only while a link is in
-// progress; otherwise it waits, doing nothing, for the background's word that the plan changed.
+// AWS IAM console, on every page load of /iam/* and /iamv2/* (see manifest.json): as little as can be. While a
+// link is in progress the background registers the engine (engine.iife.ts) to run at document_start too, and
+// the boot has nothing to do. Otherwise it asks the background to start the engine, which the background
+// injects only while a link is in progress (a page loaded before the link began); if none is, it waits, doing
+// nothing, for the background's word that the plan changed.
 import { onPlanChanged, startEngine } from './messages';
 
 /** What tests wait on (read through DevTools in this world, never on the page's DOM): see router.ts. */
@@ -18,4 +20,6 @@ const ask = () => {
 };
 const stopListening = onPlanChanged(ask);
 state.dockercloudVisit = 'waiting';
-ask();
+// A registered engine runs after this script, in the same task: by the next one it is here and asks for itself.
+// An ask of the boot's would go first, and delay the engine's in the background's queue.
+setTimeout(() => (state.dockercloudEngine ? stopListening() : ask()));
