@@ -25,7 +25,7 @@ describe('shipped size budgets (gzip, level 9)', () => {
     expect(gzipOf('IAM content script (every IAM page)')).toBeLessThan(BUDGETS.iamContent);
   });
 
-  it(`keeps the console engine, injected during a link, libraries included, under ${BUDGETS.iamEngine} bytes`, () => {
+  it(`keeps the console engine, run only during a link, libraries included, under ${BUDGETS.iamEngine} bytes`, () => {
     expect(gzipOf('IAM console engine (during a link)')).toBeLessThan(BUDGETS.iamEngine);
   });
 

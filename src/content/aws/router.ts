@@ -12,7 +12,7 @@ import { onUrlChange } from './navigation';
 import { stillNeeds, type ConsolePage, type Plan } from './page';
 import { iamRoute, type IamRoute } from './routes';
 import { quiet, waitFor, watchPage } from './dom/wait';
-import { contentRoot, openMarkupWindow } from './dom/find';
+import { contentRoot, lookAt, openMarkupWindow } from './dom/find';
 
 interface Visit {
   page: ConsolePage;
@@ -137,7 +137,8 @@ export function startRouter(pages: ConsolePage[], handed: Plan | null = null): v
     location.replace(hash);
   };
 
-  const look = (added: MutationRecord[] = []) => {
+  const look = (added: MutationRecord[] = []) => lookAt(() => lookNow(added));
+  const lookNow = (added: MutationRecord[]) => {
     // When the router last looked at the page (tests wait until it has seen the page as it is now).
     state.dockercloudLookedAt = performance.now();
     const current = plan;

@@ -1,7 +1,7 @@
 // Finding console controls by their visible label and Cloudscape structure, inside the console's main
 // content only (never its global header, search, navigation or side panels). A control is "found" only
 // when exactly one visible candidate matches: none is "missing", several is "ambiguous".
-import { isLabel, type LabelKey } from './labels';
+import { isLabel, isLabelText, labelText, type LabelKey } from './labels';
 
 export type Found<T extends Element> = { status: 'found'; el: T } | { status: 'missing' } | { status: 'ambiguous' };
 
@@ -92,21 +92,55 @@ function shown<T extends Element>(candidates: T[]): T[] {
 /** Landmarks around the page's own content: the global header and search, navigation, help panels. */
 const OUTSIDE = '[role="banner"], [role="search"], [role="navigation"], [role="complementary"], nav, aside, [data-testid^="awsc-"]';
 
+/**
+ * What a look at the page reads once: a look asks for the content root and its labels dozens of times (a step's
+ * signature, its completeness, its fields). They are kept for that look only (lookAt: the router's looks and
+ * every wait's), and read again after the engine itself changed the page (pageChanged: a value set re-renders
+ * the console before the event's dispatch returns). Never longer: a look can run inside the page's own code (a
+ * navigation event), which goes on changing the page in the same task. Outside a look each is read when asked.
+ */
+let looking: { root?: HTMLElement; labels?: ContentLabel[] } | null = null;
+type ContentLabel = { el: HTMLLabelElement; text: string };
+
+/** Runs `look` with what it reads of the page read once (see above). */
+export function lookAt<T>(look: () => T): T {
+  const outer = looking;
+  looking = {};
+  try {
+    return look();
+  } finally {
+    // An outer look reads the page again: this one may have changed it.
+    looking = outer && {};
+  }
+}
+
+/** The engine has changed the page (a value set, a box ticked): what was read of it is read again. */
+export function pageChanged(): void {
+  if (looking) looking = {};
+}
+
 /** The console's main content: the one outermost visible `main` landmark, else the body (then without its header). */
 export function contentRoot(): HTMLElement {
-  // Looked up once per task: a look at the page asks for it dozens of times, and the page cannot change meanwhile.
-  if (root) return root;
+  if (looking) return (looking.root ??= findContentRoot());
+  return findContentRoot();
+}
+
+function findContentRoot(): HTMLElement {
   const landmarks = [...document.querySelectorAll<HTMLElement>('main, [role="main"]')].filter((m) => !m.parentElement?.closest('main, [role="main"]'));
   // In a markup window the one landmark is taken on its markup: reading its style would compute the new step's
   // (what is filled inside it passes the window's own test).
   const marked = markupWindow ? landmarks.filter((m) => !hiddenByMarkup(m)) : [];
   const mains = marked.length === 1 ? marked : landmarks.filter(isVisible);
   // Before the body is parsed (the engine may start that early), the document's root element.
-  root = mains.length === 1 && mains[0] ? mains[0] : (document.body ?? document.documentElement);
-  queueMicrotask(() => (root = null));
-  return root;
+  return mains.length === 1 && mains[0] ? mains[0] : (document.body ?? document.documentElement);
 }
-let root: HTMLElement | null = null;
+
+/** The labels in the page's own content, each with its text as a label. */
+function contentLabels(): ContentLabel[] {
+  const read = () => inMain<HTMLLabelElement>('label').map((el) => ({ el, text: labelText(el.textContent) }));
+  if (looking) return (looking.labels ??= read());
+  return read();
+}
 
 /** Whether `el` is part of the page's own content (see contentRoot), not of the chrome around it. */
 export function inContent(el: Element, root: Element = contentRoot()): boolean {
@@ -145,8 +179,8 @@ function controlOf(label: HTMLLabelElement): TextControl | null {
 /** Text inputs whose label is `key`, within `scope`. */
 function textFields(key: LabelKey, scope?: ParentNode): TextControl[] {
   const root = contentRoot();
-  const labels = inMain<HTMLLabelElement>('label', scope).filter((l) => isLabel(l.textContent, key));
-  return labels.map(controlOf).filter((c): c is TextControl => c !== null && inContent(c, root));
+  const labels = contentLabels().filter((l) => isLabelText(l.text, key) && (!scope || scope.contains(l.el)));
+  return labels.map((l) => controlOf(l.el)).filter((c): c is TextControl => c !== null && inContent(c, root));
 }
 
 export function fieldByLabel(key: LabelKey, scope?: ParentNode): Found<TextControl> {

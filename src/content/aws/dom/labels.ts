@@ -38,7 +38,11 @@ export function labelText(text: string | null | undefined): string {
 
 /** The label exactly, or the label followed by an explanation in parentheses ("Require external ID (Best …)"). */
 export function isLabel(text: string | null | undefined, key: LabelKey): boolean {
-  const seen = labelText(text);
+  return isLabelText(labelText(text), key);
+}
+
+/** isLabel for a text already made a label (labelText). */
+export function isLabelText(seen: string, key: LabelKey): boolean {
   return LABELS[key].some((label) => {
     const l = label.toLowerCase();
     return seen === l || seen.startsWith(`${l} (`) || seen.startsWith(`${l}(`) || seen.startsWith(`${l}（`);

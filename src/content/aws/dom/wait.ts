@@ -2,6 +2,7 @@
 // The console mutates thousands of nodes a second: a wait looks again only on the kinds of change it names,
 // spaces its looks by what they cost (at most 2 % of the main thread), and never outlives its page visit
 // (signal) or its timeout.
+import { lookAt } from './find';
 
 export interface WaitOptions {
   signal: AbortSignal;
@@ -37,7 +38,7 @@ export function watchPage(look: () => void, { attributes = false, relevant }: Pi
     queued = false;
     later = 0;
     const began = performance.now();
-    look();
+    lookAt(look);
     nextLook = began + Math.max(performance.now() - began, LOOK_MIN_MS) / LOOK_SHARE;
   };
   const observer = new MutationObserver((records) => {
