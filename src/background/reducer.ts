@@ -100,6 +100,10 @@ const noLink = (namespace: string): Problem => ({ message: 'bgNoSuchNamespace', 
 /** The console task a link asks of the user now (null once the AWS side is done). */
 export const currentTask = currentConsoleTask;
 
+/** `tabId` among the tabs told when their plan may have changed. */
+const listening = (world: World, tabId: number): World =>
+  world.planTabs.includes(tabId) ? world : { ...world, planTabs: [...world.planTabs, tabId].slice(-MAX_PLAN_TABS) };
+
 function withArmed(world: World, tabId: number, namespace: Namespace, task: ConsoleTask, now: number): World {
   const entries = Object.entries({ ...world.armed, [String(tabId)]: { namespace, task, until: now + ARM_LIFETIME_MS } });
   // Bounded: the tabs armed longest ago go first.
@@ -146,7 +150,9 @@ export function reduce(world: World, incoming: Incoming, now: number, newId: () 
 
 /** Binds the tab an effect opened: armed for a console task, or the one Docker Cloud tab of the task. */
 export function bind(world: World, tabId: number, binding: Binding, now: number): World {
-  if (binding.kind === 'arm') return withArmed(world, tabId, binding.namespace, binding.task, now);
+  // The tab opened for a console step asks for its plan as its page loads: it is listening already, and that
+  // request changes nothing (answered without a write).
+  if (binding.kind === 'arm') return listening(withArmed(world, tabId, binding.namespace, binding.task, now), tabId);
   return world.task?.id === binding.id ? { ...world, task: { ...world.task, tabId } } : world;
 }
 
@@ -251,12 +257,12 @@ function openConsoleTask(link: Link, inTab?: number): Effect[] {
 function fromAws(world: World, request: AwsRequest, tabId: number, now: number): Outcome {
   // A boot script asking for the engine is told the same: a plan, or null when the page needs no engine.
   if (request.kind === 'awsGetPlan' || request.kind === 'awsStartEngine') {
-    const listening = world.planTabs.includes(tabId) ? world : { ...world, planTabs: [...world.planTabs, tabId].slice(-MAX_PLAN_TABS) };
+    const heard = listening(world, tabId);
     const armed = armOf(world, tabId, now);
-    if (armed) return unchanged(listening, planOf(armed.link, true));
+    if (armed) return unchanged(heard, planOf(armed.link, true));
     // Not armed: the plan of the link in progress, for the page's offer only; null when the AWS side needs nothing.
     const active = activeLink(world);
-    return unchanged(listening, active !== undefined && currentTask(active) !== null ? planOf(active, false) : null);
+    return unchanged(heard, active !== undefined && currentTask(active) !== null ? planOf(active, false) : null);
   }
   const link = linkOf(world, request.namespace);
   if (link === undefined) return unchanged(world, verdict(noLink(request.namespace)));

@@ -12,7 +12,24 @@ export async function restrictStorage(): Promise<void> {
   await local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch((e: unknown) => console.warn('[background] storage.local stays readable by content scripts:', e));
 }
 
+/**
+ * What is stored, as this worker last read it, valid until storage tells of a change (anyone's: its own writes,
+ * a test's seed) or the worker writes. A console page's plan request comes while the page loads, when storage
+ * answers slowest (up to 40 ms for the two reads here): with nothing changed since, it is answered at once.
+ */
+let known: { changes: number; world: World } | null = null;
+let changes = 0;
+browser.storage.onChanged.addListener(() => void changes++);
+
 export async function readWorld(now: number): Promise<World> {
+  if (known?.changes === changes) return known.world;
+  const at = changes;
+  const world = await loadWorld(now);
+  if (at === changes) known = { changes: at, world };
+  return world;
+}
+
+async function loadWorld(now: number): Promise<World> {
   const [{ state, unreadable }, session] = await Promise.all([
     browser.storage.local.get(['state', 'unreadable']),
     browser.storage.session.get(['dockerTask', 'armedTabs', 'planTabs']),
@@ -43,6 +60,8 @@ export async function readWorld(now: number): Promise<World> {
 
 /** Writes only what changed (the reducer keeps unchanged parts identical). */
 export async function writeWorld(before: World, after: World): Promise<void> {
+  // Read again next time: storage's word on these writes (and anyone else's meanwhile) has not come yet.
+  known = null;
   if (after.stored !== before.stored) await browser.storage.local.set({ state: after.stored });
   if (after.setAside !== before.setAside) await browser.storage.local.set({ unreadable: after.setAside });
   if (after.task !== before.task) {

@@ -226,6 +226,14 @@ describe('AWS console messages', () => {
     expect(aws(verified(), { kind: 'awsStartEngine' }).reply).toBeNull();
   });
 
+  it('the tab opened for a step gets its plan without anything to store (its page asks while it loads)', () => {
+    const w = setUp();
+    expect(w.planTabs).toContain(TAB);
+    const asked = aws(w, { kind: 'awsGetPlan' });
+    expect(asked.reply).toMatchObject({ namespace: 'moby', armed: true });
+    expect(asked.world).toBe(w);
+  });
+
   it('wants the engine on IAM pages exactly when some console tab would get a plan', () => {
     const UNARMED = 99;
     const getsPlan = (w: World, now: number) =>
