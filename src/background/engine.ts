@@ -8,7 +8,7 @@ import type { Scripting } from 'webextension-polyfill';
 export const ENGINE_FILE = 'src/content/aws/engine.iife.js';
 
 /** The IAM console's pages, as the manifest's boot script matches them (the built-manifest test compares them). */
-export const IAM_PAGES = [
+const IAM_PAGES = [
   'https://console.aws.amazon.com/iam/*',
   'https://*.console.aws.amazon.com/iam/*',
   'https://console.aws.amazon.com/iamv2/*',
