@@ -43,8 +43,9 @@ async function handle(incoming: Incoming): Promise<Reply> {
   const before = await readWorld(Date.now());
   const { world, reply, effects } = reduce(before, incoming, Date.now());
   await writeWorld(before, world);
-  // Before a tab is opened for the link: the page it loads starts the engine at document_start.
-  await registerEngine(engineWanted(world, Date.now()));
+  // A link begun, moved on or ended: registered (or not) before a tab is opened for it, so the page it loads
+  // starts the engine at document_start. A plan request changes neither, and is answered without waiting on it.
+  if (world.stored !== before.stored || world.armed !== before.armed) await registerEngine(engineWanted(world, Date.now()));
   let after = world;
   for (const effect of effects) {
     const tabId = await openTab(effect.url, effect.reload, effect.inTab).catch((e: unknown) => {
